@@ -1,0 +1,18 @@
+"""ConvLab: the entry point. Page config, language, navigation."""
+import streamlit as st
+
+from convcore.text import LANGS, t
+from ui import state
+from ui.nav import PAGES
+
+st.set_page_config(page_title="ConvLab", page_icon="🔲", layout="wide")
+
+lang = state.lang()
+with st.sidebar:
+    st.selectbox(t("app.language", lang), list(LANGS), format_func=LANGS.get, key="lang")
+    lang = state.lang()
+    st.caption(t("app.sidebar_about", lang))
+
+home = st.Page("pages/home.py", title=t("page.home", lang), icon="🏠", default=True)
+pages = [st.Page(p.script, title=t(p.title, lang), icon=p.icon) for p in PAGES]
+st.navigation([home, *pages]).run()

@@ -1,0 +1,71 @@
+"""Heatmaps and helpers every page uses."""
+from __future__ import annotations
+
+import numpy as np
+import plotly.graph_objects as go
+
+MAX_TEXT_CELLS = 20 * 20  # beyond this, per-cell numbers are noise and payload
+DIVERGING = "RdBu"  # reversed below so that positive is red, negative blue
+SEQUENTIAL = "Blues"
+
+
+def show_cell_text(shape) -> bool:
+    return int(np.prod(shape)) <= MAX_TEXT_CELLS
+
+
+def heatmap(
+    Z,
+    title: str | None = None,
+    *,
+    diverging: bool = False,
+    colorscale: str | None = None,
+    text: bool | None = None,
+    height: int | None = None,
+    zmin: float | None = None,
+    zmax: float | None = None,
+    showscale: bool = False,
+    hover: str = "row %{y}, col %{x}: %{z:.4g}<extra></extra>",
+) -> go.Figure:
+    """A matrix as a heatmap, row 0 on top, one square per cell.
+
+    Cell values are written with the trace's ``texttemplate`` (never one
+    annotation per cell) and only on grids of at most ``MAX_TEXT_CELLS``.
+    ``diverging`` centres the colour scale at 0.
+    """
+    Z = np.asarray(Z, dtype=float)
+    if text is None:
+        text = show_cell_text(Z.shape)
+    trace = dict(
+        z=Z,
+        colorscale=colorscale or (DIVERGING if diverging else SEQUENTIAL),
+        reversescale=diverging and colorscale is None,
+        showscale=showscale,
+        hovertemplate=hover,
+        xgap=1,
+        ygap=1,
+    )
+    if diverging:
+        m = float(np.abs(Z).max()) or 1.0
+        trace.update(zmid=0, zmin=-m if zmin is None else zmin, zmax=m if zmax is None else zmax)
+    elif zmin is not None or zmax is not None:
+        trace.update(zmin=zmin, zmax=zmax)
+    if text:
+        trace.update(texttemplate="%{z:.4~g}", textfont=dict(size=14))
+    fig = go.Figure(go.Heatmap(**trace))
+    rows, cols = Z.shape
+    fig.update_yaxes(autorange="reversed", scaleanchor="x", constrain="domain", showgrid=False,
+                     zeroline=False, tickmode="linear" if rows <= 20 else "auto")
+    fig.update_xaxes(constrain="domain", showgrid=False, zeroline=False, side="top",
+                     tickmode="linear" if cols <= 20 else "auto")
+    fig.update_layout(
+        title=dict(text=title, y=0.98, x=0.5, xanchor="center") if title else None,
+        margin=dict(l=10, r=10, t=60 if title else 30, b=10),
+        height=height or int(min(520, max(220, 60 + 34 * rows))),
+        plot_bgcolor="rgba(0,0,0,0)",
+    )
+    return fig
+
+
+def payload_bytes(fig: go.Figure) -> int:
+    """Size of the figure as sent to the browser (JSON)."""
+    return len(fig.to_json().encode())

@@ -1,0 +1,50 @@
+STRINGS = {
+    "app.title": {"en": "ConvLab", "zh": "ConvLab"},
+    "app.tagline": {
+        "en": "See how convolution works: every example of the chapter, step by step.",
+        "zh": "看见卷积如何运作：本章的每个例子，一步一步。",
+    },
+    "app.language": {"en": "Language", "zh": "语言"},
+    "app.sidebar_about": {
+        "en": "Follows *Dive into Deep Learning*, “Convolutional Neural Networks” (TensorFlow edition).",
+        "zh": "内容依据《动手学深度学习》“卷积神经网络”一章（TensorFlow 版）。",
+    },
+    "page.home": {"en": "Home", "zh": "首页"},
+    "page.why": {"en": "Why convolution", "zh": "为什么用卷积"},
+    "page.stepper": {"en": "Cross-correlation, step by step", "zh": "互相关运算，一步一步"},
+    "page.padding": {"en": "Padding and stride", "zh": "填充和步幅"},
+    "page.edges": {"en": "Edge detection", "zh": "边缘检测"},
+    "page.training": {"en": "Learning a kernel", "zh": "学习卷积核"},
+    "common.code": {"en": "Code for this configuration", "zh": "当前配置的代码"},
+    "common.code_tf": {"en": "TensorFlow / Keras", "zh": "TensorFlow / Keras"},
+    "common.code_convcore": {"en": "convcore (this app's library)", "zh": "convcore（本应用的库）"},
+    "common.url_warning": {
+        "en": "The link's value for “{name}” ({value}) is not valid: {reason} Using the default instead.",
+        "zh": "链接中“{name}”的值（{value}）无效：{reason} 已改用默认值。",
+    },
+    "common.download_csv": {"en": "Download CSV", "zh": "下载 CSV"},
+    "common.download_npy": {"en": "Download .npy", "zh": "下载 .npy"},
+    "common.rows": {"en": "rows", "zh": "行数"},
+    "common.cols": {"en": "columns", "zh": "列数"},
+    "common.cell_error": {
+        "en": "{name}: {reason}",
+        "zh": "{name}：{reason}",
+    },
+    "common.not_a_number": {
+        "en": "row {row}, column {col}: “{text}” is not a number; type a number such as 2, -1 or 0.5.",
+        "zh": "第 {row} 行第 {col} 列：“{text}”不是数字；请输入数字，例如 2、-1 或 0.5。",
+    },
+    "common.blank_cell": {
+        "en": "row {row}, column {col} is empty; type a number (0 for nothing).",
+        "zh": "第 {row} 行第 {col} 列为空；请输入数字（没有就填 0）。",
+    },
+    "common.not_finite": {
+        "en": "row {row}, column {col}: “{text}” is not a finite number; use an ordinary number.",
+        "zh": "第 {row} 行第 {col} 列：“{text}”不是有限数；请使用普通数字。",
+    },
+    "common.tf_loading": {"en": "Loading TensorFlow (first time only)…", "zh": "正在加载 TensorFlow（仅第一次）……"},
+    "common.tf_missing": {
+        "en": "TensorFlow is not installed here, so this check cannot run: {error}",
+        "zh": "此处未安装 TensorFlow，无法运行此检查：{error}",
+    },
+}

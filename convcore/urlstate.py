@@ -1,0 +1,180 @@
+"""Page state as text: URL query parameters and matrix cells.
+
+A page declares its parameters once (``Int``, ``Float``, ``Choice``,
+``Bool``, ``Matrix``); the same declaration parses a link's value (a bad one
+raises ``ValueError`` with the reason) and writes the value back into the
+URL. Matrices travel as ``"0,1,2;3,4,5"`` (rows split by ``;``).
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any, Sequence
+
+import numpy as np
+
+__all__ = [
+    "Param",
+    "Int",
+    "Float",
+    "Choice",
+    "Bool",
+    "Matrix",
+    "CellError",
+    "parse_cells",
+    "matrix_text",
+    "text_cells",
+    "resize_cells",
+]
+
+
+class CellError(ValueError):
+    """A matrix cell that is not a number: ``kind`` is ``"blank"``,
+    ``"not_a_number"`` or ``"not_finite"``; ``row``/``col`` are 1-based."""
+
+    def __init__(self, kind: str, row: int, col: int, text: str):
+        self.kind, self.row, self.col, self.text = kind, row, col, text
+        what = {"blank": "is empty", "not_a_number": f"{text!r} is not a number",
+                "not_finite": f"{text!r} is not a finite number"}[kind]
+        super().__init__(f"row {row}, column {col} {what}; type a number such as 2, -1 or 0.5")
+
+
+def _cell_value(cell, row: int, col: int) -> float:
+    if cell is None or (isinstance(cell, float) and math.isnan(cell)):
+        raise CellError("blank", row, col, "")
+    if isinstance(cell, (int, float, np.integer, np.floating)) and not isinstance(cell, bool):
+        value = float(cell)
+    else:
+        text = str(cell).strip().replace("−", "-").replace("，", ".")
+        if not text:
+            raise CellError("blank", row, col, "")
+        try:
+            value = float(text)
+        except ValueError:
+            raise CellError("not_a_number", row, col, str(cell)) from None
+    if not math.isfinite(value):
+        raise CellError("not_finite", row, col, str(cell))
+    return value
+
+
+def parse_cells(cells: Sequence[Sequence[Any]]) -> np.ndarray:
+    """Rows of cells (numbers or text) as a float64 matrix.
+
+    Raises :class:`CellError` for the first cell (row-major) that is blank,
+    not a number, or not finite; ``ValueError`` for an empty matrix.
+
+    >>> parse_cells([["0", "1"], [" 2 ", 3]]).tolist()
+    [[0.0, 1.0], [2.0, 3.0]]
+    """
+    rows = [list(r) for r in cells]
+    if not rows or not rows[0]:
+        raise ValueError("the matrix is empty; give it at least one row and one column")
+    if len({len(r) for r in rows}) != 1:
+        raise ValueError("every row of the matrix needs the same number of values")
+    return np.array(
+        [[_cell_value(c, i + 1, j + 1) for j, c in enumerate(r)] for i, r in enumerate(rows)],
+        dtype=np.float64,
+    )
+
+
+def _num(v: float) -> str:
+    return str(int(v)) if float(v).is_integer() and abs(v) < 1e15 else repr(float(v))
+
+
+def matrix_text(M) -> str:
+    """A matrix (or rows of cells) as URL text: ``"0,1;2,3"``."""
+    return ";".join(",".join(_num(v) if isinstance(v, (int, float, np.number)) else str(v).strip() for v in row) for row in np.asarray(M, dtype=object).tolist())
+
+
+def text_cells(text: str) -> list[list[str]]:
+    """URL text back into rows of cell strings (not yet parsed)."""
+    return [[c.strip() for c in row.split(",")] for row in text.split(";")]
+
+
+def resize_cells(cells: Sequence[Sequence[str]], rows: int, cols: int, fill: str = "0") -> list[list[str]]:
+    """Crop or extend rows of cells to ``rows x cols``, new cells ``fill``."""
+    out = [list(r[:cols]) + [fill] * (cols - len(r[:cols])) for r in list(cells)[:rows]]
+    out += [[fill] * cols for _ in range(rows - len(out))]
+    return out
+
+
+@dataclass(frozen=True)
+class Param:
+    default: Any
+
+    def parse(self, text: str) -> Any:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def format(self, value: Any) -> str:
+        return str(value)
+
+
+@dataclass(frozen=True)
+class Int(Param):
+    lo: int = 0
+    hi: int = 100
+
+    def parse(self, text: str) -> int:
+        try:
+            value = int(text)
+        except (TypeError, ValueError):
+            raise ValueError(f"{text!r} is not a whole number.") from None
+        if not self.lo <= value <= self.hi:
+            raise ValueError(f"it must be between {self.lo} and {self.hi}.")
+        return value
+
+
+@dataclass(frozen=True)
+class Float(Param):
+    lo: float = 0.0
+    hi: float = 1.0
+
+    def parse(self, text: str) -> float:
+        try:
+            value = float(text)
+        except (TypeError, ValueError):
+            raise ValueError(f"{text!r} is not a number.") from None
+        if not (math.isfinite(value) and self.lo <= value <= self.hi):
+            raise ValueError(f"it must be between {self.lo:g} and {self.hi:g}.")
+        return value
+
+    def format(self, value: float) -> str:
+        return f"{value:g}"
+
+
+@dataclass(frozen=True)
+class Choice(Param):
+    choices: tuple = ()
+
+    def parse(self, text: str) -> str:
+        if text not in self.choices:
+            raise ValueError(f"it must be one of {', '.join(map(str, self.choices))}.")
+        return text
+
+
+@dataclass(frozen=True)
+class Bool(Param):
+    def parse(self, text: str) -> bool:
+        if text in ("1", "true"):
+            return True
+        if text in ("0", "false"):
+            return False
+        raise ValueError("it must be 1 or 0.")
+
+    def format(self, value: bool) -> str:
+        return "1" if value else "0"
+
+
+@dataclass(frozen=True)
+class Matrix(Param):
+    """A matrix as URL text; ``default`` is that text."""
+
+    max_rows: int = 12
+    max_cols: int = 12
+
+    def parse(self, text: str) -> str:
+        cells = text_cells(text)
+        if len(cells) > self.max_rows or max(len(r) for r in cells) > self.max_cols:
+            raise ValueError(f"it may have at most {self.max_rows} rows and {self.max_cols} columns.")
+        parse_cells(cells)
+        return matrix_text(cells)

@@ -1,0 +1,27 @@
+"""Home: what ConvLab is, one card per page, how to run it."""
+import streamlit as st
+
+from convcore.text import t
+from ui import state
+from ui.nav import PAGES
+
+lang = state.lang()
+st.title(t("app.title", lang))
+st.subheader(t("app.tagline", lang))
+st.markdown(t("home.intro", lang))
+
+st.header(t("home.pages", lang))
+cols = st.columns(2)
+for n, page in enumerate(PAGES):
+    with cols[n % 2].container(border=True):
+        st.page_link(page.script, label=t(page.title, lang), icon=page.icon)
+        st.caption(t("home.follows", lang, section=page.section[lang]))
+        st.write(t(page.blurb, lang))
+
+st.header(t("home.run_title", lang))
+st.code(
+    "python3 -m venv .venv && . .venv/bin/activate\n"
+    "pip install -r requirements.txt && streamlit run app.py",
+    language="bash",
+)
+state.sync("home", {})

@@ -1,0 +1,65 @@
+"""Each page's widget state, mirrored in the URL so a link reproduces it.
+
+Widgets are keyed ``"<page>.<name>"``. Before the widgets are drawn,
+``init`` fills their session state: from the link on the session's first
+visit to the page (bad values fall back to the default, with a warning),
+else from what the user last had on that page, else the default. After the
+widgets, ``sync`` saves the values and writes the non-default ones into the
+URL.
+"""
+from __future__ import annotations
+
+import streamlit as st
+
+from convcore.text import LANGS, t
+from convcore.urlstate import Param
+
+
+def lang() -> str:
+    """The chosen language; the first run of a session reads it from the URL."""
+    if "lang" not in st.session_state:
+        st.session_state["lang"] = st.query_params.get("lang", "en") if st.query_params.get("lang") in LANGS else "en"
+    return st.session_state["lang"]
+
+
+def key(page: str, name: str) -> str:
+    return f"{page}.{name}"
+
+
+def init(page: str, params: dict[str, Param]) -> None:
+    saved = st.session_state.get(f"_saved.{page}")
+    from_url = saved is None  # first visit in this session: the link decides
+    warnings = []
+    for name, p in params.items():
+        k = key(page, name)
+        if k in st.session_state:
+            continue
+        value = p.default
+        if from_url and name in st.query_params:
+            raw = st.query_params[name]
+            try:
+                value = p.parse(raw)
+            except ValueError as e:
+                warnings.append(t("common.url_warning", lang(), name=name, value=raw, reason=str(e)))
+        elif saved and name in saved:
+            value = saved[name]
+        st.session_state[k] = value
+    if warnings:
+        st.session_state[f"_warnings.{page}"] = warnings
+    st.session_state.setdefault(f"_saved.{page}", {})
+    for w in st.session_state.pop(f"_warnings.{page}", []):
+        st.warning(w, icon="🔗")
+
+
+def get(page: str, name: str):
+    return st.session_state[key(page, name)]
+
+
+def sync(page: str, params: dict[str, Param]) -> None:
+    values = {name: st.session_state[key(page, name)] for name in params if key(page, name) in st.session_state}
+    st.session_state[f"_saved.{page}"] = values
+    wanted = {name: params[name].format(v) for name, v in values.items() if v != params[name].default}
+    if lang() != "en":
+        wanted["lang"] = lang()
+    if dict(st.query_params) != wanted:
+        st.query_params.from_dict(wanted)

@@ -1,0 +1,80 @@
+"""Widgets several pages share: an editable matrix and the code expander."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from convcore.text import t
+from convcore.urlstate import CellError, matrix_text, parse_cells, resize_cells, text_cells
+
+from . import state
+
+
+def _editor_version(k: str) -> int:
+    return st.session_state.setdefault(f"_ver.{k}", 0)
+
+
+def set_matrix(page: str, name: str, M) -> None:
+    """Replace a matrix editor's content (call from a button's on_click)."""
+    k = state.key(page, name)
+    cells = text_cells(matrix_text(M)) if not isinstance(M, str) else text_cells(M)
+    st.session_state[k] = matrix_text(cells)
+    st.session_state[f"{k}.rows"], st.session_state[f"{k}.cols"] = len(cells), len(cells[0])
+    st.session_state[f"_ver.{k}"] = _editor_version(k) + 1
+
+
+def _resize(k: str) -> None:
+    cells = resize_cells(text_cells(st.session_state[k]), st.session_state[f"{k}.rows"], st.session_state[f"{k}.cols"])
+    st.session_state[k] = matrix_text(cells)
+    st.session_state[f"_ver.{k}"] = _editor_version(k) + 1
+
+
+def matrix_editor(page: str, name: str, label: str, lang: str, max_size: int = 12) -> np.ndarray | None:
+    """An editable matrix: size controls and a grid of cells.
+
+    The matrix text lives in ``st.session_state["<page>.<name>"]`` (URL
+    state). Returns the matrix, or None after showing what to fix.
+    """
+    k = state.key(page, name)
+    cells = text_cells(st.session_state[k])
+    st.session_state.setdefault(f"{k}.rows", len(cells))
+    st.session_state.setdefault(f"{k}.cols", len(cells[0]))
+    st.markdown(f"**{label}**")
+    c1, c2 = st.columns(2)
+    c1.number_input(t("common.rows", lang), 1, max_size, key=f"{k}.rows", on_change=_resize, args=(k,))
+    c2.number_input(t("common.cols", lang), 1, max_size, key=f"{k}.cols", on_change=_resize, args=(k,))
+    version = _editor_version(k)
+    # The editor keeps its edits as deltas on the data it was created with, so
+    # that data stays fixed for one version of the editor.
+    base_key, editor_key = f"_base.{k}", f"{k}.editor.{version}"
+    if editor_key not in st.session_state:  # a new editor starts from the current matrix
+        st.session_state[base_key] = cells
+    base = st.session_state[base_key]
+    df = pd.DataFrame(base, columns=[str(j + 1) for j in range(len(base[0]))], dtype="string")
+    edited = st.data_editor(
+        df,
+        key=editor_key,
+        hide_index=True,
+        num_rows="fixed",
+        column_config={c: st.column_config.TextColumn(c, width="small") for c in df.columns},
+    )
+    new_cells = [[("" if pd.isna(v) else str(v)) for v in row] for row in edited.itertuples(index=False)]
+    st.session_state[k] = matrix_text(new_cells)
+    try:
+        return parse_cells(new_cells)
+    except CellError as e:
+        reason = t(f"common.{e.kind}", lang, row=e.row, col=e.col, text=e.text)
+        st.error(t("common.cell_error", lang, name=label, reason=reason))
+    except ValueError as e:
+        st.error(t("common.cell_error", lang, name=label, reason=str(e)))
+    return None
+
+
+def code_expander(lang: str, tf_code: str, convcore_code: str) -> None:
+    """The calls that compute exactly what the page shows."""
+    with st.expander(t("common.code", lang)):
+        st.caption(t("common.code_tf", lang))
+        st.code(tf_code, language="python")
+        st.caption(t("common.code_convcore", lang))
+        st.code(convcore_code, language="python")
