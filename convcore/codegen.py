@@ -1,0 +1,65 @@
+"""The code a learner can paste into a notebook to compute exactly what a page shows."""
+from __future__ import annotations
+
+from .geometry import pad_amounts, pair
+
+
+def _pair_text(v) -> str:
+    h, w = v
+    return str(h) if h == w else f"({h}, {w})"
+
+
+def _padding_arg(padding) -> str:
+    return repr(padding.lower()) if isinstance(padding, str) else repr(padding)
+
+
+def keras_layer(kernel_shape, padding="valid", stride=1, dilation=1) -> str:
+    """``tf.keras.layers.Conv2D(...)`` for this configuration; explicit padding
+    (which Keras does not take) becomes a ZeroPadding2D before a 'valid' layer."""
+    k, s, d = pair(tuple(kernel_shape), "kernel"), pair(stride, "stride"), pair(dilation, "dilation")
+    args = [f"1, {_pair_text(k)}"]
+    if s != (1, 1):
+        args.append(f"strides={_pair_text(s)}")
+    if d != (1, 1):
+        args.append(f"dilation_rate={_pair_text(d)}")
+    if isinstance(padding, str) and padding.lower() in ("valid", "same"):
+        args.append(f'padding="{padding.lower()}"')
+        return f"tf.keras.layers.Conv2D({', '.join(args)})"
+    return None  # explicit or 'full' padding: see tf_code
+
+
+def tf_code(X_shape, kernel_shape, padding="valid", stride=1, dilation=1, flip=False) -> str:
+    """A runnable TensorFlow snippet: the Keras layer (when Keras can express it)
+    and ``tf.nn.conv2d`` with the same numbers."""
+    (t, b), (l, r) = pad_amounts(X_shape, kernel_shape, padding, stride, dilation)
+    s, d = pair(stride, "stride"), pair(dilation, "dilation")
+    lines = ["import tensorflow as tf", ""]
+    lines.append("# X: (height, width) input, K: (kh, kw) kernel, as on the page")
+    if flip:
+        lines.append("K = tf.reverse(K, axis=[0, 1])  # true convolution = cross-correlation with the flipped kernel")
+    layer = keras_layer(kernel_shape, padding, stride, dilation)
+    if layer:
+        lines += [f"conv2d = {layer}", "# conv2d(tf.reshape(X, (1, *X.shape, 1))) computes the same map with its own weights", ""]
+    pad_text = f"[[0, 0], [{t}, {b}], [{l}, {r}], [0, 0]]"
+    if isinstance(padding, str) and padding.lower() in ("valid", "same"):
+        pad_text = f'"{padding.upper()}"'
+    lines += [
+        "Y = tf.nn.conv2d(",
+        "    tf.reshape(tf.cast(X, tf.float32), (1, *X.shape, 1)),",
+        "    tf.reshape(tf.cast(K, tf.float32), (*K.shape, 1, 1)),",
+        f"    strides={list(s)}, padding={pad_text}, dilations={list(d)},",
+        ")[0, :, :, 0]",
+    ]
+    return "\n".join(lines)
+
+
+def convcore_code(padding="valid", stride=1, dilation=1, flip=False) -> str:
+    fn = "conv2d" if flip else "corr2d"
+    args = ["X", "K"]
+    if padding not in (0, "valid"):
+        args.append(f"padding={_padding_arg(padding)}")
+    if pair(stride, "stride") != (1, 1):
+        args.append(f"stride={stride!r}")
+    if pair(dilation, "dilation") != (1, 1):
+        args.append(f"dilation={dilation!r}")
+    return f"import convcore\n\nY = convcore.{fn}({', '.join(args)})"

@@ -1,0 +1,50 @@
+"""On-demand checks against TensorFlow itself (imported lazily: ~2 s)."""
+from __future__ import annotations
+
+import os
+
+import numpy as np
+
+from .geometry import pad_amounts, pair
+
+
+def _tf():
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+    import tensorflow as tf
+
+    return tf
+
+
+def tf_corr2d(X, K, padding=0, stride=1, dilation=1) -> np.ndarray:
+    """The same cross-correlation computed by ``tf.nn.conv2d`` (float64 result).
+
+    TensorFlow refuses stride > 1 together with dilation > 1; that raises
+    ``ValueError``.
+    """
+    tf = _tf()
+    X, K = np.asarray(X, np.float32), np.asarray(K, np.float32)
+    s, d = pair(stride, "stride"), pair(dilation, "dilation")
+    if max(s) > 1 and max(d) > 1:
+        raise ValueError("TensorFlow's conv2d does not support stride > 1 together with dilation > 1")
+    (t, b), (l, r) = pad_amounts(X.shape, K.shape, padding, s, d)
+    y = tf.nn.conv2d(
+        tf.constant(X[None, :, :, None]), tf.constant(K[:, :, None, None]),
+        strides=list(s), padding=[[0, 0], [t, b], [l, r], [0, 0]], dilations=list(d),
+    )
+    return y.numpy()[0, :, :, 0].astype(np.float64)
+
+
+def keras_output_shape(input_shape, kernel_shape, padding="valid", stride=1, dilation=1) -> tuple[int, int]:
+    """Output (height, width) of ``tf.keras.layers.Conv2D`` on a 1-channel input.
+
+    Keras takes only 'valid' and 'same'; other padding raises ``ValueError``.
+    """
+    if not (isinstance(padding, str) and padding.lower() in ("valid", "same")):
+        raise ValueError("Keras' Conv2D takes padding 'valid' or 'same' only")
+    tf = _tf()
+    layer = tf.keras.layers.Conv2D(
+        1, tuple(pair(tuple(kernel_shape), "kernel")), strides=pair(stride, "stride"),
+        padding=padding.lower(), dilation_rate=pair(dilation, "dilation"),
+    )
+    y = layer(tf.zeros((1, *input_shape, 1)))
+    return int(y.shape[1]), int(y.shape[2])
