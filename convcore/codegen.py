@@ -56,7 +56,7 @@ def tf_code(X_shape, kernel_shape, padding="valid", stride=1, dilation=1, flip=F
 def convcore_code(padding="valid", stride=1, dilation=1, flip=False) -> str:
     fn = "conv2d" if flip else "corr2d"
     args = ["X", "K"]
-    if padding not in (0, "valid"):
+    if padding not in (0, "valid", (0, 0)):
         args.append(f"padding={_padding_arg(padding)}")
     if pair(stride, "stride") != (1, 1):
         args.append(f"stride={stride!r}")

@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import convcore
+from convcore import seed
 from convcore import (
     conv2d,
     corr2d,
@@ -27,14 +28,11 @@ from convcore import (
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 tf = pytest.importorskip("tensorflow")
 
-SEED_X = np.arange(9.0).reshape(3, 3)
-SEED_K = np.array([[0.0, 1.0], [2.0, 3.0]])
+SEED_X = seed.CORR_X
+SEED_K = seed.CORR_K
 
 
-def edge_image():
-    X = np.ones((6, 8))
-    X[:, 2:6] = 0
-    return X
+edge_image = seed.edge_image
 
 
 def naive_corr2d(X, K, pads, stride, dilation):

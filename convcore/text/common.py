@@ -34,7 +34,7 @@ STRINGS = {
         "en": "row {row}, column {col}: “{text}” is not a number; type a number such as 2, -1 or 0.5.",
         "zh": "第 {row} 行第 {col} 列：“{text}”不是数字；请输入数字，例如 2、-1 或 0.5。",
     },
-    "common.blank_cell": {
+    "common.blank": {
         "en": "row {row}, column {col} is empty; type a number (0 for nothing).",
         "zh": "第 {row} 行第 {col} 列为空；请输入数字（没有就填 0）。",
     },

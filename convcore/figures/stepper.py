@@ -1,0 +1,194 @@
+"""Figures of the step-by-step page: the window walking over the padded input.
+
+The walk is one plotly figure with one animation frame per output cell, so
+the play button and the step slider run in the browser without reruns. A
+frame carries only what changes: the products, the tapped cells, the window
+outline, the current output cell and a cover over the cells not computed yet.
+"""
+from __future__ import annotations
+
+import numpy as np
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from ..geometry import pad_amounts, pair
+from ..ops import pad_input
+from ..windows import Window, arithmetic, windows
+from .common import DIVERGING
+
+MAX_FRAMES = 160  # beyond this the walk is stepped with the page's own row/column control
+
+
+def _heat(Z, xaxis, text=True, colorscale=DIVERGING, zmax=None):
+    Z = np.asarray(Z, float)
+    m = zmax if zmax is not None else (float(np.abs(Z[np.isfinite(Z)]).max()) if np.isfinite(Z).any() else 1.0) or 1.0
+    return go.Heatmap(
+        z=Z, colorscale=colorscale, reversescale=True, zmid=0, zmin=-m, zmax=m, showscale=False,
+        texttemplate="%{z:.4~g}" if text else None, textfont=dict(size=13), xgap=2, ygap=2,
+        hovertemplate="row %{y}, col %{x}: %{z:.4g}<extra></extra>", xaxis=xaxis[0], yaxis=xaxis[1],
+    )
+
+
+def _rect(r0, c0, r1, c1):
+    """Closed outline of cells r0..r1 x c0..c1 (inclusive) as scatter x, y."""
+    x0, x1, y0, y1 = c0 - 0.5, c1 + 0.5, r0 - 0.5, r1 + 0.5
+    return [x0, x1, x1, x0, x0], [y0, y0, y1, y1, y0]
+
+
+def _cover(i, j, H, W):
+    """Polygon over the output cells after (i, j), row-major: not computed yet."""
+    if i == H - 1 and j == W - 1:
+        return [], []
+    xs = [j + 0.5, W - 0.5, W - 0.5, -0.5, -0.5, j + 0.5, j + 0.5]
+    ys = [i - 0.5, i - 0.5, H - 0.5, H - 0.5, i + 0.5, i + 0.5, i - 0.5]
+    return xs, ys
+
+
+def _frame_data(w: Window, K, dilation, out_shape, step_label):
+    """What changes from one window position to the next: traces 2, 4, 5, 6, 7
+    and the title (the sum written out)."""
+    d_h, d_w = pair(dilation, "dilation")
+    cells = w.cells(dilation)
+    r0, c0 = w.origin
+    kh, kw = w.patch.shape
+    i, j = w.index
+    H, W = out_shape
+    wx, wy = _rect(r0, c0, r0 + (kh - 1) * d_h, c0 + (kw - 1) * d_w)
+    ox, oy = _rect(i, j, i, j)
+    cx, cy = _cover(i, j, H, W)
+    data = [
+        dict(type="heatmap", z=w.products),
+        dict(type="scatter", x=[c for _, c in cells], y=[r for r, _ in cells]),
+        dict(type="scatter", x=wx, y=wy),
+        dict(type="scatter", x=ox, y=oy),
+        dict(type="scatter", x=cx, y=cy),
+    ]
+    title = f"{step_label} {i * W + j + 1}/{H * W} — Y[{i}, {j}] = {arithmetic(w, K)}"
+    return data, title
+
+
+def walk_figure(X, K, padding=0, stride=1, dilation=1, *, step=0, labels=None, animate=True) -> go.Figure:
+    """Padded input with the window, kernel, products and the output filling in.
+
+    ``step`` (row-major output index) is the frame shown first. ``labels``
+    translates the panel titles: keys input, kernel, products, output,
+    step, play, pause. Frames are plain dicts: plotly's validation of
+    hundreds of frame objects would cost more than the rest of the page.
+    """
+    labels = {"input": "padded input", "kernel": "kernel K", "products": "window × K",
+              "output": "output Y", "step": "step", "play": "▶ play", "pause": "❚❚ pause", **(labels or {})}
+    X, K = np.asarray(X, float), np.asarray(K, float)
+    pads = pad_amounts(X.shape, K.shape, padding, stride, dilation)
+    P = pad_input(X, pads, np.float64)
+    ws = list(windows(X, K, padding, stride, dilation))
+    H, W = ws[-1].index[0] + 1, ws[-1].index[1] + 1
+    Y = np.array([w.value for w in ws]).reshape(H, W)
+    step = int(np.clip(step, 0, len(ws) - 1))
+    (t, b), (l, r) = pads
+
+    widths = np.array([P.shape[1], K.shape[1], K.shape[1], W], float) + 1.0
+    fig = make_subplots(
+        rows=1, cols=4, column_widths=list(widths / widths.sum()), horizontal_spacing=0.04,
+        subplot_titles=[labels["input"], labels["kernel"], labels["products"], labels["output"]],
+    )
+    big = max(P.size, Y.size) > 400
+    m_prod = float(max(np.abs(w.products).max() for w in ws)) or 1.0
+    first, title = _frame_data(ws[step], K, dilation, (H, W), labels["step"])
+    fig.add_trace(_heat(P, ("x", "y"), text=not big))
+    fig.add_trace(_heat(K, ("x2", "y2")))
+    fig.add_trace(_heat(first[0]["z"], ("x3", "y3"), zmax=m_prod))
+    fig.add_trace(_heat(Y, ("x4", "y4"), text=not big))
+    accent = "#d6336c"
+    line = dict(color=accent, width=4)
+    for d, axes, style in [
+        # the tapped cells: only worth marking when dilation spreads them out
+        (first[1], ("x", "y"), dict(mode="markers", visible=pair(dilation, "dilation") != (1, 1),
+                                    marker=dict(symbol="square-open", size=6 if big else 14, color=accent,
+                                                line=dict(width=2)))),
+        (first[2], ("x", "y"), dict(mode="lines", line=line)),
+        (first[3], ("x4", "y4"), dict(mode="lines", line=line)),
+        (first[4], ("x4", "y4"), dict(mode="lines", fill="toself", fillcolor="white", line=dict(width=0))),
+    ]:
+        fig.add_trace(go.Scatter(x=d["x"], y=d["y"], xaxis=axes[0], yaxis=axes[1], hoverinfo="skip",
+                                 showlegend=False, **style))
+    # the original input inside the padding ring
+    fig.update_layout(
+        shapes=[dict(type="rect", xref="x", yref="y", x0=l - 0.5, x1=l + X.shape[1] - 0.5, y0=t - 0.5,
+                     y1=t + X.shape[0] - 0.5, line=dict(color="#495057", width=2, dash="dot"))],
+        title=dict(text=title, x=0.01, y=0.02, yanchor="bottom", font=dict(size=15)),
+    )
+    for n in range(1, 5):
+        fig.update_yaxes(autorange="reversed", scaleanchor=f"x{n if n > 1 else ''}", showgrid=False,
+                         zeroline=False, row=1, col=n, tickmode="linear" if not big else "auto")
+        fig.update_xaxes(showgrid=False, zeroline=False, side="bottom", row=1, col=n,
+                         tickmode="linear" if not big else "auto", constrain="domain")
+
+    if animate and len(ws) <= MAX_FRAMES:
+        frames, steps = [], []
+        for n, w in enumerate(ws):
+            data, title = _frame_data(w, K, dilation, (H, W), labels["step"])
+            frames.append(dict(name=str(n), traces=[2, 4, 5, 6, 7], data=data, layout=dict(title=dict(text=title))))
+            steps.append(dict(method="animate", label=f"{w.index[0]},{w.index[1]}",
+                              args=[[str(n)], dict(mode="immediate", frame=dict(duration=0, redraw=True),
+                                                   transition=dict(duration=0))]))
+        fig.update(frames=frames)
+        fig.update_layout(
+            updatemenus=[dict(type="buttons", direction="left", x=0.0, y=-0.12, xanchor="left", yanchor="top",
+                              showactive=False, buttons=[
+                                  dict(label=labels["play"], method="animate",
+                                       args=[None, dict(frame=dict(duration=700, redraw=True), fromcurrent=True,
+                                                        transition=dict(duration=0), mode="immediate")]),
+                                  dict(label=labels["pause"], method="animate",
+                                       args=[[None], dict(frame=dict(duration=0, redraw=False), mode="immediate",
+                                                          transition=dict(duration=0))]),
+                              ])],
+            sliders=[dict(active=step, steps=steps, x=0.16, len=0.84, y=-0.08, yanchor="top",
+                          currentvalue=dict(prefix=f"{labels['step']} (i, j): "), pad=dict(t=10))],
+        )
+    fig.update_layout(height=max(300, min(620, 150 + 32 * max(P.shape[0], Y.shape[0]))) + 120,
+                      margin=dict(l=10, r=10, t=40, b=150), plot_bgcolor="rgba(0,0,0,0)")
+    return fig
+
+
+def receptive_figure(X, K, padding=0, stride=1, dilation=1, *, cell=(0, 0), labels=None) -> go.Figure:
+    """Pick an output cell (click it) and see the input cells it reads.
+
+    The output panel carries a transparent marker per cell so that a click
+    selects it (plotly heatmaps report no selection in Streamlit).
+    """
+    labels = {"input": "padded input", "output": "output Y — click a cell", **(labels or {})}
+    X, K = np.asarray(X, float), np.asarray(K, float)
+    pads = pad_amounts(X.shape, K.shape, padding, stride, dilation)
+    P = pad_input(X, pads, np.float64)
+    ws = list(windows(X, K, padding, stride, dilation))
+    H, W = ws[-1].index[0] + 1, ws[-1].index[1] + 1
+    Y = np.array([w.value for w in ws]).reshape(H, W)
+    i, j = cell
+    w = ws[i * W + j]
+    read = np.zeros(P.shape)
+    for r, c in w.cells(dilation):
+        read[r, c] = 1
+    big = max(P.size, Y.size) > 400
+    fig = make_subplots(rows=1, cols=2, column_widths=[P.shape[1] + 1, W + 1], horizontal_spacing=0.08,
+                        subplot_titles=[labels["input"], labels["output"]])
+    fig.add_trace(go.Heatmap(z=read, colorscale=[[0, "#f1f3f5"], [1, "#ffc9c9"]], showscale=False, xgap=2, ygap=2,
+                             text=P, texttemplate="%{text:.4~g}" if not big else None, hoverinfo="skip"), 1, 1)
+    fig.add_trace(_heat(Y, ("x2", "y2"), text=not big), 1, 2)
+    jj, ii = np.meshgrid(np.arange(W), np.arange(H))
+    fig.add_trace(go.Scatter(x=jj.ravel(), y=ii.ravel(), mode="markers", xaxis="x2", yaxis="y2",
+                             marker=dict(size=18, color="rgba(0,0,0,0)", symbol="square"),
+                             hovertemplate="Y[%{y}, %{x}]<extra></extra>", showlegend=False))
+    (t, b), (l, r) = pads
+    fig.update_layout(shapes=[
+        dict(type="rect", xref="x", yref="y", x0=l - 0.5, x1=l + X.shape[1] - 0.5, y0=t - 0.5,
+             y1=t + X.shape[0] - 0.5, line=dict(color="#495057", width=2, dash="dot")),
+        dict(type="rect", xref="x2", yref="y2", x0=j - 0.5, x1=j + 0.5, y0=i - 0.5, y1=i + 0.5,
+             line=dict(color="#d6336c", width=4)),
+    ], height=max(260, min(560, 110 + 32 * max(P.shape[0], H))), margin=dict(l=10, r=10, t=40, b=10),
+        plot_bgcolor="rgba(0,0,0,0)", dragmode="select", clickmode="event+select")
+    for n in (1, 2):
+        fig.update_yaxes(autorange="reversed", scaleanchor=f"x{n if n > 1 else ''}", showgrid=False, zeroline=False,
+                         row=1, col=n, tickmode="linear" if not big else "auto")
+        fig.update_xaxes(showgrid=False, zeroline=False, row=1, col=n, constrain="domain",
+                         tickmode="linear" if not big else "auto")
+    return fig

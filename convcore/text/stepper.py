@@ -1,0 +1,90 @@
+STRINGS = {
+    "stepper.intro": {
+        "en": (
+            "In 2-D **cross-correlation** the kernel window starts at the top-left of the input and slides "
+            "left to right, top to bottom. At each position the input values under the window are multiplied "
+            "by the kernel element-wise and summed: that sum is one output value. Press ▶ to watch, drag "
+            "the slider to step, or pick an output cell below."
+        ),
+        "zh": (
+            "在二维**互相关运算**中，卷积窗口从输入张量的左上角开始，从左到右、从上到下滑动。"
+            "窗口每到一个位置，窗口中的输入子张量与卷积核按元素相乘，再求和，得到输出张量在这一位置的值。"
+            "按 ▶ 观看动画，拖动滑块逐步查看，或在下方选择一个输出元素。"
+        ),
+    },
+    "stepper.inputs": {"en": "Input and kernel", "zh": "输入和卷积核"},
+    "stepper.X": {"en": "Input X", "zh": "输入 X"},
+    "stepper.K": {"en": "Kernel K", "zh": "卷积核 K"},
+    "stepper.presets": {"en": "Examples from the chapter", "zh": "书中的例子"},
+    "stepper.preset_seed": {"en": "3×3 input, 2×2 kernel", "zh": "3×3 输入，2×2 卷积核"},
+    "stepper.preset_pad": {"en": "… with padding 1", "zh": "……填充 1"},
+    "stepper.preset_stride": {"en": "… padding 1, stride (3, 2)", "zh": "……填充 1，步幅 (3, 2)"},
+    "stepper.preset_edge": {"en": "6×8 edges, K = [1, −1]", "zh": "6×8 边缘，K = [1, −1]"},
+    "stepper.settings": {"en": "Operation, padding, stride, dilation", "zh": "运算、填充、步幅、膨胀"},
+    "stepper.op": {"en": "Operation", "zh": "运算"},
+    "stepper.op_corr": {"en": "cross-correlation (what deep learning calls convolution)", "zh": "互相关运算（深度学习中的“卷积”）"},
+    "stepper.op_conv": {"en": "true convolution (flip the kernel)", "zh": "严格卷积运算（翻转卷积核）"},
+    "stepper.flipped": {
+        "en": "True convolution flips the kernel on both axes, then cross-correlates. Flipped kernel: {K}",
+        "zh": "严格卷积运算先把卷积核上下、左右翻转，再执行互相关运算。翻转后的卷积核：{K}",
+    },
+    "stepper.padding": {"en": "Padding", "zh": "填充"},
+    "stepper.pad_explicit": {"en": "explicit (rows, columns per side)", "zh": "指定（每侧的行数、列数）"},
+    "stepper.pad_valid": {"en": "valid (none)", "zh": "valid（不填充）"},
+    "stepper.pad_same": {"en": "same (TensorFlow's rule)", "zh": "same（TensorFlow 的规则）"},
+    "stepper.pad_full": {"en": "full ((k−1)·d per side)", "zh": "full（每侧 (k−1)·d）"},
+    "stepper.ph": {"en": "padding rows (top and bottom)", "zh": "填充行数（上、下各）"},
+    "stepper.pw": {"en": "padding columns (left and right)", "zh": "填充列数（左、右各）"},
+    "stepper.sh": {"en": "stride (rows)", "zh": "步幅（垂直）"},
+    "stepper.sw": {"en": "stride (columns)", "zh": "步幅（水平）"},
+    "stepper.dh": {"en": "dilation (rows)", "zh": "膨胀（垂直）"},
+    "stepper.dw": {"en": "dilation (columns)", "zh": "膨胀（水平）"},
+    "stepper.walk": {"en": "The window, step by step", "zh": "卷积窗口，一步一步"},
+    "stepper.lbl_input": {"en": "padded input (dotted: X)", "zh": "填充后的输入（虚线内为 X）"},
+    "stepper.lbl_kernel": {"en": "kernel", "zh": "卷积核"},
+    "stepper.lbl_products": {"en": "window × kernel", "zh": "窗口 × 卷积核"},
+    "stepper.lbl_output": {"en": "output Y", "zh": "输出 Y"},
+    "stepper.lbl_step": {"en": "step", "zh": "步"},
+    "stepper.lbl_play": {"en": "▶ play", "zh": "▶ 播放"},
+    "stepper.lbl_pause": {"en": "❚❚ pause", "zh": "❚❚ 暂停"},
+    "stepper.pick": {"en": "Which input cells does an output cell read?", "zh": "一个输出元素读取哪些输入元素？"},
+    "stepper.pick_help": {
+        "en": "Click a cell of the output, or choose its row and column.",
+        "zh": "点击输出中的一个元素，或选择它的行和列。",
+    },
+    "stepper.row": {"en": "output row i", "zh": "输出行 i"},
+    "stepper.col": {"en": "output column j", "zh": "输出列 j"},
+    "stepper.lbl_output_click": {"en": "output Y (click a cell)", "zh": "输出 Y（点击一个元素）"},
+    "stepper.cell_sum": {"en": "Y[{i}, {j}] = {sum}", "zh": "Y[{i}, {j}] = {sum}"},
+    "stepper.cell_reads": {
+        "en": "It reads input cells (padded coordinates, row-major): {cells}",
+        "zh": "它读取的输入元素（填充后坐标，按行）：{cells}",
+    },
+    "stepper.result": {"en": "The full output", "zh": "完整输出"},
+    "stepper.shape": {
+        "en": "Input {n_h}×{n_w}, kernel {k_h}×{k_w}, padding (top, bottom, left, right) = {pads}, stride {s}, dilation {d} → output {H}×{W}.",
+        "zh": "输入 {n_h}×{n_w}，卷积核 {k_h}×{k_w}，填充（上、下、左、右）= {pads}，步幅 {s}，膨胀 {d} → 输出 {H}×{W}。",
+    },
+    "stepper.verify": {"en": "Verify with TensorFlow (tf.nn.conv2d)", "zh": "用 TensorFlow 验证（tf.nn.conv2d）"},
+    "stepper.verified": {
+        "en": "tf.nn.conv2d gives the same {H}×{W} output: largest difference {diff:.3g}.",
+        "zh": "tf.nn.conv2d 给出同样的 {H}×{W} 输出：最大差异 {diff:.3g}。",
+    },
+    "stepper.verify_differs": {
+        "en": "tf.nn.conv2d differs from convcore by up to {diff:.3g}.",
+        "zh": "tf.nn.conv2d 与 convcore 最多相差 {diff:.3g}。",
+    },
+    "stepper.verify_unsupported": {
+        "en": "TensorFlow cannot check this configuration: {reason}",
+        "zh": "TensorFlow 无法检查这个配置：{reason}",
+    },
+    "stepper.bad_config": {
+        "en": "This configuration has no output: {reason}",
+        "zh": "这个配置没有输出：{reason}",
+    },
+    "stepper.fix_inputs": {
+        "en": "Fix the matrix above to see the walk.",
+        "zh": "请先修正上面的矩阵。",
+    },
+    "stepper.download": {"en": "Download the output (CSV)", "zh": "下载输出（CSV）"},
+}

@@ -1,0 +1,181 @@
+"""AppTest: the "Cross-correlation, step by step" page, as a learner drives it."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.plotly_util import array, chart
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+PAGE = "pages/stepper.py"
+
+
+def open_page(query: dict | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=90)
+    if query:
+        at.query_params.update(query)
+    at.switch_page(PAGE).run()  # a link opens the page itself: its first run reads the URL
+    assert not at.exception
+    return at
+
+
+def walk(at):
+    return chart(at, "stepper.walk_chart")
+
+
+def output(at) -> np.ndarray:
+    return array(walk(at)["data"][3]["z"])
+
+
+def cell_sum(at) -> str:
+    return next(m.value for m in at.markdown if m.value.startswith("#### Y["))
+
+
+def test_defaults_are_the_seed_example():
+    at = open_page()
+    np.testing.assert_array_equal(output(at), [[19, 25], [37, 43]])
+    assert cell_sum(at) == "#### Y[0, 0] = 0×0 + 1×1 + 3×2 + 4×3 = 19"
+    fig = walk(at)
+    assert len(fig["frames"]) == 4
+    assert fig["layout"]["title"]["text"].endswith("0×0 + 1×1 + 3×2 + 4×3 = 19")
+    # the last frame writes out the last cell
+    assert fig["frames"][-1]["layout"]["title"]["text"].endswith("4×0 + 5×1 + 7×2 + 8×3 = 43")
+    np.testing.assert_array_equal(at.dataframe[-1].value.to_numpy(), [[19, 25], [37, 43]])
+
+
+def test_stepping_to_a_cell_shows_its_arithmetic_and_the_cells_it_reads():
+    at = open_page()
+    at.selectbox(key="stepper.i").set_value(1).run()
+    at.selectbox(key="stepper.j").set_value(1).run()
+    assert cell_sum(at) == "#### Y[1, 1] = 4×0 + 5×1 + 7×2 + 8×3 = 43"
+    assert "(1, 1), (1, 2), (2, 1), (2, 2)" in at.caption[-1].value or any(
+        "(1, 1), (1, 2), (2, 1), (2, 2)" in c.value for c in at.caption)
+    assert walk(at)["layout"]["sliders"][0]["active"] == 3
+    assert at.query_params["i"] == "1" and at.query_params["j"] == "1"
+
+
+def test_preset_stride_figure_gives_the_seed_numbers():
+    at = open_page()
+    at.button(key="stepper.preset_stride").click().run()
+    np.testing.assert_array_equal(output(at), [[0, 8], [6, 8]])
+    at.selectbox(key="stepper.j").set_value(1).run()
+    assert cell_sum(at) == "#### Y[0, 1] = 0×0 + 0×1 + 1×2 + 2×3 = 8"
+    at.selectbox(key="stepper.i").set_value(1).run()
+    at.selectbox(key="stepper.j").set_value(0).run()
+    assert cell_sum(at) == "#### Y[1, 0] = 0×0 + 6×1 + 0×2 + 0×3 = 6"
+
+
+def test_preset_padding_and_edges():
+    at = open_page()
+    at.button(key="stepper.preset_pad").click().run()
+    Y = output(at)
+    assert Y.shape == (4, 4) and Y[0, 0] == 0
+    assert cell_sum(at) == "#### Y[0, 0] = 0×0 + 0×1 + 0×2 + 0×3 = 0"
+    at.button(key="stepper.preset_edge").click().run()
+    Y = output(at)
+    assert Y.shape == (6, 7)
+    assert (Y[:, 1] == 1).all() and (Y[:, 5] == -1).all() and np.abs(Y).sum() == 12
+
+
+def test_controls_change_the_result():
+    at = open_page()
+    at.selectbox(key="stepper.pad").set_value("full").run()
+    assert output(at).shape == (4, 4)
+    at.selectbox(key="stepper.pad").set_value("same").run()
+    assert output(at).shape == (3, 3)
+    at.selectbox(key="stepper.pad").set_value("explicit").run()
+    at.number_input(key="stepper.ph").set_value(1).run()
+    assert output(at).shape == (4, 2)
+    at.number_input(key="stepper.sw").set_value(2).run()
+    assert output(at).shape == (4, 1)
+    at.number_input(key="stepper.ph").set_value(2).run()
+    at.number_input(key="stepper.dh").set_value(2).run()
+    assert output(at).shape == (5, 1)
+    assert not at.exception
+
+
+def test_true_convolution_flips_the_kernel():
+    at = open_page()
+    at.radio(key="stepper.op").set_value("conv").run()
+    np.testing.assert_array_equal(output(at), [[5, 11], [23, 29]])
+    assert any("3, 2; 1, 0" in i.value or "3,2; 1,0" in i.value for i in at.info)
+    assert "conv2d(X, K)" in at.get("code")[-1].proto.code_text
+
+
+def test_verify_with_tensorflow():
+    at = open_page()
+    at.button(key="stepper.preset_stride").click().run()
+    at.button(key="stepper.verify").click().run()
+    assert at.success and "largest difference 0" in at.success[0].value
+    # stride and dilation together: TensorFlow refuses, the page says so
+    at.number_input(key="stepper.dh").set_value(2).run()
+    at.button(key="stepper.verify").click().run()
+    assert at.warning and "stride > 1 together with dilation > 1" in at.warning[0].value
+    assert not at.exception
+
+
+def test_kernel_larger_than_padded_input_says_what_to_change():
+    at = open_page()
+    at.number_input(key="stepper.dw").set_value(4).run()
+    assert not at.exception
+    assert "does not fit in the padded input" in at.error[0].value
+    assert "add padding" in at.error[0].value
+    # the rest keeps working: fixing it brings the output back
+    at.number_input(key="stepper.dw").set_value(1).run()
+    assert not at.error
+    np.testing.assert_array_equal(output(at), [[19, 25], [37, 43]])
+
+
+def test_text_in_a_cell_and_blank_cell():
+    at = open_page()
+    key = "stepper.X.editor.0"  # the editor's first version
+    at.session_state[key] = {"edited_rows": {1: {"2": "abc"}}, "added_rows": [], "deleted_rows": []}
+    at.run()
+    assert not at.exception
+    assert "row 2, column 2" in at.error[0].value and "abc" in at.error[0].value
+    assert at.get("plotly_chart") == [] or len(at.get("plotly_chart")) == 0
+    at.session_state[key] = {"edited_rows": {1: {"2": "  "}}, "added_rows": [], "deleted_rows": []}
+    at.run()
+    assert "is empty" in at.error[0].value
+    at.session_state[key] = {"edited_rows": {1: {"2": "10"}}, "added_rows": [], "deleted_rows": []}
+    at.run()
+    assert not at.error
+    np.testing.assert_array_equal(output(at), [[37, 37], [43, 43]])
+    assert at.query_params["X"] == "0,1,2;3,10,5;6,7,8"
+
+
+def test_resizing_the_kernel():
+    at = open_page()
+    at.number_input(key="stepper.K.cols").set_value(3).run()
+    assert output(at).shape == (2, 1)
+    at.number_input(key="stepper.K.rows").set_value(4).run()
+    assert not at.exception and "does not fit" in at.error[0].value
+
+
+def test_link_restores_state_and_bad_values_fall_back():
+    at = open_page({"X": "1,2,3;4,5,6", "K": "1,-1", "sh": "1", "sw": "2", "i": "1", "lang": "zh"})
+    np.testing.assert_array_equal(output(at), [[-1], [-1]])
+    assert cell_sum(at).startswith("#### Y[1, 0] = 4×1 + 5×(-1) = -1")
+    assert at.title[0].value == "互相关运算，一步一步"
+    at = open_page({"sw": "0", "K": "1,x", "pad": "half"})
+    assert not at.exception
+    assert len(at.warning) == 3
+    np.testing.assert_array_equal(output(at), [[19, 25], [37, 43]])
+
+
+def test_chinese_text():
+    at = open_page({"lang": "zh"})
+    assert "互相关运算" in at.markdown[0].value or any("互相关运算" in m.value for m in at.markdown)
+    assert any(r.label == "运算" for r in at.radio)
+    assert "填充" in at.selectbox(key="stepper.pad").label
+
+
+@pytest.mark.parametrize("preset", ["seed", "pad", "stride", "edge"])
+def test_payload_is_small(preset):
+    at = open_page()
+    at.button(key=f"stepper.preset_{preset}").click().run()
+    for el in at.get("plotly_chart"):
+        assert len(el.proto.spec) < 1_000_000
