@@ -4,7 +4,7 @@ import streamlit as st
 
 import convcore
 from convcore import codegen, seed
-from convcore.figures.stepper import receptive_figure, walk_figure
+from convcore.figures.stepper import output_picker, reads_figure, walk_figure
 from convcore.text import t
 from convcore.urlstate import Choice, Int, Matrix, matrix_text
 from ui import state, widgets
@@ -111,7 +111,8 @@ if shape is not None:
 
     st.subheader(t("stepper.pick", lang))
     st.caption(t("stepper.pick_help", lang))
-    fig_col, ctl_col = st.columns([3, 2])
+    Y = convcore.corr2d(X, K, padding, stride, dilation)
+    in_col, out_col, ctl_col = st.columns([3, 2, 2])
     with ctl_col:
         st.selectbox(t("stepper.row", lang), range(H), key=k("i"))
         st.selectbox(t("stepper.col", lang), range(W), key=k("j"))
@@ -119,13 +120,14 @@ if shape is not None:
         window = next(w for w in convcore.windows(X, K, padding, stride, dilation) if w.index == (i, j))
         st.markdown(f"#### {t('stepper.cell_sum', lang, i=i, j=j, sum=convcore.arithmetic(window, K))}")
         st.caption(t("stepper.cell_reads", lang, cells=", ".join(f"({r}, {c})" for r, c in window.cells(dilation))))
-    with fig_col:
-        rfig = receptive_figure(X, K, padding, stride, dilation, cell=(i, j),
-                                labels={"input": labels["input"], "output": t("stepper.lbl_output_click", lang)})
-        st.plotly_chart(rfig, key=k("pick_chart"), on_select=pick_cell, selection_mode="points", width="stretch")
+    with in_col:
+        st.plotly_chart(reads_figure(X, K, padding, stride, dilation, cell=(i, j), title=labels["input"]),
+                        key=k("reads_chart"), width="stretch")
+    with out_col:
+        st.plotly_chart(output_picker(Y, cell=(i, j), title=t("stepper.lbl_output_click", lang)),
+                        key=k("pick_chart"), on_select=pick_cell, selection_mode="points", width="stretch")
 
     st.subheader(t("stepper.result", lang))
-    Y = convcore.corr2d(X, K, padding, stride, dilation)
     st.dataframe(Y, key=k("result_table"))
     st.download_button(t("stepper.download", lang), "\n".join(",".join(f"{v:g}" for v in row) for row in Y),
                        file_name="convlab_output.csv", mime="text/csv", key=k("download"))

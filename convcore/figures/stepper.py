@@ -11,7 +11,9 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from ..geometry import pad_amounts, pair
+from itertools import islice
+
+from ..geometry import output_shape, pad_amounts, pair
 from ..ops import pad_input
 from ..windows import Window, arithmetic, windows
 from .common import DIVERGING
@@ -150,45 +152,55 @@ def walk_figure(X, K, padding=0, stride=1, dilation=1, *, step=0, labels=None, a
     return fig
 
 
-def receptive_figure(X, K, padding=0, stride=1, dilation=1, *, cell=(0, 0), labels=None) -> go.Figure:
-    """Pick an output cell (click it) and see the input cells it reads.
+def _grid_axes(fig, big):
+    fig.update_yaxes(autorange="reversed", scaleanchor="x", showgrid=False, zeroline=False,
+                     tickmode="linear" if not big else "auto")
+    fig.update_xaxes(showgrid=False, zeroline=False, constrain="domain", tickmode="linear" if not big else "auto")
 
-    The output panel carries a transparent marker per cell so that a click
-    selects it (plotly heatmaps report no selection in Streamlit).
-    """
-    labels = {"input": "padded input", "output": "output Y — click a cell", **(labels or {})}
+
+def reads_figure(X, K, padding=0, stride=1, dilation=1, *, cell=(0, 0), title=None) -> go.Figure:
+    """The padded input with the cells that output ``cell`` reads highlighted."""
     X, K = np.asarray(X, float), np.asarray(K, float)
     pads = pad_amounts(X.shape, K.shape, padding, stride, dilation)
     P = pad_input(X, pads, np.float64)
-    ws = list(windows(X, K, padding, stride, dilation))
-    H, W = ws[-1].index[0] + 1, ws[-1].index[1] + 1
-    Y = np.array([w.value for w in ws]).reshape(H, W)
+    W = output_shape(X.shape, K.shape, pads, stride, dilation)[1]
     i, j = cell
-    w = ws[i * W + j]
+    w = next(islice(windows(X, K, padding, stride, dilation), i * W + j, None))
     read = np.zeros(P.shape)
     for r, c in w.cells(dilation):
         read[r, c] = 1
-    big = max(P.size, Y.size) > 400
-    fig = make_subplots(rows=1, cols=2, column_widths=[P.shape[1] + 1, W + 1], horizontal_spacing=0.08,
-                        subplot_titles=[labels["input"], labels["output"]])
-    fig.add_trace(go.Heatmap(z=read, colorscale=[[0, "#f1f3f5"], [1, "#ffc9c9"]], showscale=False, xgap=2, ygap=2,
-                             text=P, texttemplate="%{text:.4~g}" if not big else None, hoverinfo="skip"), 1, 1)
-    fig.add_trace(_heat(Y, ("x2", "y2"), text=not big), 1, 2)
-    jj, ii = np.meshgrid(np.arange(W), np.arange(H))
-    fig.add_trace(go.Scatter(x=jj.ravel(), y=ii.ravel(), mode="markers", xaxis="x2", yaxis="y2",
-                             marker=dict(size=18, color="rgba(0,0,0,0)", symbol="square"),
-                             hovertemplate="Y[%{y}, %{x}]<extra></extra>", showlegend=False))
+    big = P.size > 400
+    fig = go.Figure(go.Heatmap(z=read, colorscale=[[0, "#f1f3f5"], [1, "#ffc9c9"]], showscale=False, xgap=2,
+                               ygap=2, text=P, texttemplate="%{text:.4~g}" if not big else None,
+                               hovertemplate="row %{y}, col %{x}: %{text:.4g}<extra></extra>"))
     (t, b), (l, r) = pads
-    fig.update_layout(shapes=[
-        dict(type="rect", xref="x", yref="y", x0=l - 0.5, x1=l + X.shape[1] - 0.5, y0=t - 0.5,
-             y1=t + X.shape[0] - 0.5, line=dict(color="#495057", width=2, dash="dot")),
-        dict(type="rect", xref="x2", yref="y2", x0=j - 0.5, x1=j + 0.5, y0=i - 0.5, y1=i + 0.5,
-             line=dict(color="#d6336c", width=4)),
-    ], height=max(260, min(560, 110 + 32 * max(P.shape[0], H))), margin=dict(l=10, r=10, t=40, b=10),
-        plot_bgcolor="rgba(0,0,0,0)", dragmode="select", clickmode="event+select")
-    for n in (1, 2):
-        fig.update_yaxes(autorange="reversed", scaleanchor=f"x{n if n > 1 else ''}", showgrid=False, zeroline=False,
-                         row=1, col=n, tickmode="linear" if not big else "auto")
-        fig.update_xaxes(showgrid=False, zeroline=False, row=1, col=n, constrain="domain",
-                         tickmode="linear" if not big else "auto")
+    fig.add_shape(type="rect", x0=l - 0.5, x1=l + X.shape[1] - 0.5, y0=t - 0.5, y1=t + X.shape[0] - 0.5,
+                  line=dict(color="#495057", width=2, dash="dot"))
+    _grid_axes(fig, big)
+    fig.update_layout(title=dict(text=title, x=0.5, xanchor="center"), plot_bgcolor="rgba(0,0,0,0)",
+                      height=max(240, min(520, 90 + 34 * P.shape[0])), margin=dict(l=10, r=10, t=40, b=10))
+    return fig
+
+
+def output_picker(Y, *, cell=(0, 0), title=None) -> go.Figure:
+    """The output with one transparent marker per cell, so that a click selects
+    the cell (plotly heatmaps report no selection in Streamlit, and selections
+    across subplots are unreliable: this is a figure of its own)."""
+    Y = np.asarray(Y, float)
+    H, W = Y.shape
+    big = Y.size > 400
+    heat = _heat(Y, ("x", "y"), text=not big)
+    heat.update(hoverinfo="skip", hovertemplate=None)  # clicks and hovers go to the markers
+    jj, ii = np.meshgrid(np.arange(W), np.arange(H))
+    fig = go.Figure([heat, go.Scatter(
+        x=jj.ravel(), y=ii.ravel(), customdata=Y.ravel(), mode="markers", showlegend=False,
+        marker=dict(size=max(6, min(28, 300 // max(H, W))), color="rgba(0,0,0,0)", symbol="square"),
+        hovertemplate="Y[%{y}, %{x}] = %{customdata:.4g}<extra></extra>",
+    )])
+    i, j = cell
+    fig.add_shape(type="rect", x0=j - 0.5, x1=j + 0.5, y0=i - 0.5, y1=i + 0.5, line=dict(color="#d6336c", width=4))
+    _grid_axes(fig, big)
+    fig.update_layout(title=dict(text=title, x=0.5, xanchor="center"), plot_bgcolor="rgba(0,0,0,0)",
+                      height=max(240, min(520, 90 + 34 * H)), margin=dict(l=10, r=10, t=40, b=10),
+                      clickmode="event+select", dragmode=False)
     return fig

@@ -92,7 +92,7 @@ def browser():
 def page(browser):
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     p = context.new_page()
-    p.set_default_timeout(60_000)
+    p.set_default_timeout(30_000)
     yield p
     context.close()
 
