@@ -21,6 +21,29 @@ from .common import DIVERGING
 MAX_FRAMES = 160  # beyond this the walk is stepped with the page's own row/column control
 
 
+class _AnimatedFigure(go.Figure):
+    """A figure whose animation frames and slider steps stay plain dicts.
+
+    plotly.py validates every property of every frame object (about 4 ms a
+    frame here), which would dominate the page's rerun; plotly.js in the
+    browser checks them anyway. They join the figure in ``to_dict``, which is
+    what Streamlit and ``to_json`` serialize.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._raw_frames: list[dict] = []
+        self._raw_slider: dict | None = None
+
+    def to_dict(self):
+        d = super().to_dict()
+        if self._raw_frames:
+            d["frames"] = self._raw_frames
+        if self._raw_slider:
+            d["layout"]["sliders"] = [self._raw_slider]
+        return d
+
+
 def _heat(Z, xaxis, text=True, colorscale=DIVERGING, zmax=None):
     Z = np.asarray(Z, float)
     m = zmax if zmax is not None else (float(np.abs(Z[np.isfinite(Z)]).max()) if np.isfinite(Z).any() else 1.0) or 1.0
@@ -59,7 +82,7 @@ def _frame_data(w: Window, K, dilation, out_shape, step_label):
     ox, oy = _rect(i, j, i, j)
     cx, cy = _cover(i, j, H, W)
     data = [
-        dict(type="heatmap", z=w.products),
+        dict(type="heatmap", z=w.products.tolist()),
         dict(type="scatter", x=[c for _, c in cells], y=[r for r, _ in cells]),
         dict(type="scatter", x=wx, y=wy),
         dict(type="scatter", x=ox, y=oy),
@@ -89,10 +112,10 @@ def walk_figure(X, K, padding=0, stride=1, dilation=1, *, step=0, labels=None, a
     (t, b), (l, r) = pads
 
     widths = np.array([P.shape[1], K.shape[1], K.shape[1], W], float) + 1.0
-    fig = make_subplots(
+    fig = _AnimatedFigure(make_subplots(
         rows=1, cols=4, column_widths=list(widths / widths.sum()), horizontal_spacing=0.04,
         subplot_titles=[labels["input"], labels["kernel"], labels["products"], labels["output"]],
-    )
+    ))
     big = max(P.size, Y.size) > 400
     m_prod = float(max(np.abs(w.products).max() for w in ws)) or 1.0
     first, title = _frame_data(ws[step], K, dilation, (H, W), labels["step"])
@@ -133,7 +156,9 @@ def walk_figure(X, K, padding=0, stride=1, dilation=1, *, step=0, labels=None, a
             steps.append(dict(method="animate", label=f"{w.index[0]},{w.index[1]}",
                               args=[[str(n)], dict(mode="immediate", frame=dict(duration=0, redraw=True),
                                                    transition=dict(duration=0))]))
-        fig.update(frames=frames)
+        fig._raw_frames = frames
+        fig._raw_slider = dict(active=step, steps=steps, x=0.16, len=0.84, y=-0.08, yanchor="top",
+                               currentvalue=dict(prefix=f"{labels['step']} (i, j): "), pad=dict(t=10))
         fig.update_layout(
             updatemenus=[dict(type="buttons", direction="left", x=0.0, y=-0.12, xanchor="left", yanchor="top",
                               showactive=False, buttons=[
@@ -144,8 +169,6 @@ def walk_figure(X, K, padding=0, stride=1, dilation=1, *, step=0, labels=None, a
                                        args=[[None], dict(frame=dict(duration=0, redraw=False), mode="immediate",
                                                           transition=dict(duration=0))]),
                               ])],
-            sliders=[dict(active=step, steps=steps, x=0.16, len=0.84, y=-0.08, yanchor="top",
-                          currentvalue=dict(prefix=f"{labels['step']} (i, j): "), pad=dict(t=10))],
         )
     fig.update_layout(height=max(300, min(620, 150 + 32 * max(P.shape[0], Y.shape[0]))) + 120,
                       margin=dict(l=10, r=10, t=40, b=150), plot_bgcolor="rgba(0,0,0,0)")

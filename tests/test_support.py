@@ -1,0 +1,171 @@
+"""convcore's supporting modules: URL state, text catalog, code generation,
+the step-by-step figures (tested without Streamlit)."""
+from __future__ import annotations
+
+import string
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import convcore
+from convcore import codegen, seed
+from convcore.figures.common import payload_bytes
+from convcore.figures.stepper import MAX_FRAMES, output_picker, reads_figure, walk_figure
+from convcore.text import CATALOG, LANGS, t
+from convcore.urlstate import Bool, CellError, Choice, Float, Int, Matrix, matrix_text, parse_cells, resize_cells, text_cells
+
+from tests.plotly_util import array
+
+# --- URL state ---------------------------------------------------------------
+
+
+def test_params_parse_and_format_round_trip():
+    assert Int(1, 1, 6).parse("3") == 3
+    assert Float(0.03, 0, 1).format(0.03) == "0.03"
+    assert Choice("same", ("valid", "same")).parse("valid") == "valid"
+    assert Bool(False).parse("1") is True and Bool(False).format(True) == "1"
+    m = Matrix("0,1;2,3")
+    assert m.parse(" 0, 1 ; 2 ,3") == "0,1;2,3"
+
+
+@pytest.mark.parametrize(
+    "param, text, reason",
+    [
+        (Int(1, 1, 6), "0", "between 1 and 6"),
+        (Int(1, 1, 6), "two", "not a whole number"),
+        (Float(0.03, 0, 1), "nan", "between 0 and 1"),
+        (Choice("same", ("valid", "same")), "half", "one of valid, same"),
+        (Bool(False), "yes", "1 or 0"),
+        (Matrix("0", max_rows=2), "1;2;3", "at most 2 rows"),
+        (Matrix("0"), "1,x", "'x' is not a number"),
+        (Matrix("0"), "1,2;3", "same number of values"),
+    ],
+)
+def test_bad_link_values_say_why(param, text, reason):
+    with pytest.raises(ValueError, match=reason):
+        param.parse(text)
+
+
+def test_cells_to_numbers():
+    np.testing.assert_array_equal(parse_cells([["1", " -2.5"], [3, "−4"]]), [[1, -2.5], [3, -4]])
+    for cells, kind, where in [([["1", ""]], "blank", (1, 2)), ([["1"], [None]], "blank", (2, 1)),
+                               ([["a"]], "not_a_number", (1, 1)), ([["inf"]], "not_finite", (1, 1))]:
+        with pytest.raises(CellError) as e:
+            parse_cells(cells)
+        assert (e.value.kind, (e.value.row, e.value.col)) == (kind, where)
+    with pytest.raises(ValueError, match="empty"):
+        parse_cells([])
+
+
+@given(st.lists(st.lists(st.integers(-99, 99), min_size=3, max_size=3), min_size=1, max_size=5),
+       st.integers(1, 7), st.integers(1, 7))
+def test_matrix_text_round_trip_and_resize(rows, r, c):
+    text = matrix_text(rows)
+    np.testing.assert_array_equal(parse_cells(text_cells(text)), rows)
+    resized = resize_cells(text_cells(text), r, c)
+    assert len(resized) == r and all(len(row) == c for row in resized)
+    keep = parse_cells(resized)[: min(r, len(rows)), : min(c, 3)]
+    np.testing.assert_array_equal(keep, np.array(rows)[: min(r, len(rows)), : min(c, 3)])
+
+
+# --- text catalog -----------------------------------------------------------
+
+
+def _fields(s: str) -> set[str]:
+    return {f for _, f, _, _ in string.Formatter().parse(s) if f}
+
+
+def test_every_string_in_both_languages_with_the_same_placeholders():
+    for key, entry in CATALOG.items():
+        assert set(entry) == set(LANGS), key
+        assert all(entry[lang].strip() for lang in LANGS), key
+        assert _fields(entry["en"]) == _fields(entry["zh"]), key
+
+
+def test_chinese_uses_the_seeds_terms():
+    zh = " ".join(e["zh"] for e in CATALOG.values())
+    for term in ("互相关运算", "卷积核", "填充", "步幅"):
+        assert term in zh
+    assert t("page.stepper", "zh") == "互相关运算，一步一步"
+
+
+# --- code generation ----------------------------------------------------------
+
+
+def test_keras_layer_for_the_seeds_examples():
+    assert codegen.keras_layer((3, 5), "valid", (3, 4)) == 'tf.keras.layers.Conv2D(1, (3, 5), strides=(3, 4), padding="valid")'
+    assert codegen.keras_layer((3, 3), "same", 2) == 'tf.keras.layers.Conv2D(1, 3, strides=2, padding="same")'
+    assert codegen.keras_layer((3, 3), (1, 1)) is None  # explicit padding: tf.nn.conv2d only
+
+
+def test_generated_code_runs_and_matches(tmp_path):
+    tf = pytest.importorskip("tensorflow")
+    X, K = seed.CORR_X, seed.CORR_K
+    for padding, stride, dilation, flip in [((1, 1), (3, 2), 1, False), ("same", 2, 1, True), ("full", 1, 2, False)]:
+        ns = {"X": tf.constant(X), "K": tf.constant(K)}
+        exec(codegen.tf_code(X.shape, K.shape, padding, stride, dilation, flip=flip), ns)
+        ours = {"X": X, "K": K}
+        exec(codegen.convcore_code(padding, stride, dilation, flip=flip), ours)
+        np.testing.assert_allclose(ns["Y"].numpy(), ours["Y"])
+
+
+# --- step-by-step figures ---------------------------------------------------------
+
+
+def test_walk_figure_frames_follow_windows():
+    X, K = seed.CORR_X, seed.CORR_K
+    fig = walk_figure(X, K, 1, (3, 2), step=3).to_dict()
+    ws = list(convcore.windows(X, K, 1, (3, 2)))
+    assert len(fig["frames"]) == len(ws) == 4
+    for frame, w in zip(fig["frames"], ws):
+        np.testing.assert_array_equal(frame["data"][0]["z"], w.products)
+        assert frame["layout"]["title"]["text"].endswith(convcore.arithmetic(w, K))
+    assert fig["layout"]["sliders"][0]["active"] == 3
+    np.testing.assert_array_equal(array(fig["data"][3]["z"]), [[0, 8], [6, 8]])
+    # the first frame shown is the chosen step: its products are in the base figure
+    np.testing.assert_array_equal(array(fig["data"][2]["z"]), ws[3].products)
+
+
+def inside(x, y, xs, ys) -> bool:
+    """Ray casting: is (x, y) inside the closed polygon xs, ys?"""
+    hit = False
+    for (x0, y0), (x1, y1) in zip(zip(xs, ys), zip(xs[1:], ys[1:])):
+        if (y0 > y) != (y1 > y) and x < x0 + (y - y0) * (x1 - x0) / (y1 - y0):
+            hit = not hit
+    return hit
+
+
+def test_walk_cover_hides_exactly_the_cells_not_computed_yet():
+    fig = walk_figure(np.arange(12.0).reshape(3, 4), [[1.0]]).to_dict()
+    H, W = 3, 4
+    for n, frame in enumerate(fig["frames"]):
+        xs, ys = frame["data"][4]["x"], frame["data"][4]["y"]
+        if n == H * W - 1:
+            assert xs == [] and ys == []
+            continue
+        covered = {(i, j) for i in range(H) for j in range(W) if inside(j, i, xs, ys)}
+        assert covered == {(i, j) for i in range(H) for j in range(W) if i * W + j > n}
+
+
+def test_big_walks_have_no_frames_and_small_payloads():
+    rng = np.random.default_rng(0)
+    X = rng.random((12, 12))
+    fig = walk_figure(X, np.ones((1, 1)), 3)  # 18x18 = 324 windows > MAX_FRAMES
+    assert 324 > MAX_FRAMES and "frames" not in fig.to_dict()
+    capped = walk_figure(X, np.ones((2, 2)), 1)  # 13x13 = 169 windows > MAX_FRAMES
+    assert "frames" not in capped.to_dict() and payload_bytes(capped) < 1_000_000
+    largest_animated = walk_figure(rng.random((12, 12)), np.ones((3, 3)), 1)  # 144 frames
+    assert len(largest_animated.to_dict()["frames"]) == 144
+    assert payload_bytes(largest_animated) < 1_000_000
+
+
+def test_picker_and_reads_figures():
+    X, K = seed.CORR_X, seed.CORR_K
+    pick = output_picker(convcore.corr2d(X, K), cell=(1, 1)).to_dict()
+    scatter = pick["data"][1]
+    assert list(array(scatter["x"])) == [0, 1, 0, 1] and list(array(scatter["y"])) == [0, 0, 1, 1]
+    assert pick["layout"]["clickmode"] == "event+select"
+    reads = reads_figure(X, K, cell=(1, 1)).to_dict()
+    np.testing.assert_array_equal(array(reads["data"][0]["z"]), [[0, 0, 0], [0, 1, 1], [0, 1, 1]])
