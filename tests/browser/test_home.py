@@ -3,7 +3,7 @@ import pytest
 
 from ui.nav import PAGES
 
-from .conftest import assert_no_exception, screenshot, wait_idle
+from .conftest import assert_no_exception, running_app, screenshot, wait_idle
 
 pytestmark = pytest.mark.browser
 
@@ -22,8 +22,25 @@ def test_home_and_every_page_open(page, app_url):
         screenshot(page, slug)
 
 
-def test_language_switch_to_chinese(page, app_url):
-    page.goto(f"{app_url}/?lang=zh")
+def test_language_switch_to_chinese_and_back(page, app_url):
+    page.goto(f"{app_url}/stepper")
     wait_idle(page)
-    page.get_by_text("ConvLab 让你").wait_for()
+    for option, title in [("中文", "互相关运算，一步一步"), ("English", "Cross-correlation, step by step")]:
+        page.locator(".st-key-lang").click()
+        page.get_by_role("option", name=option).click()
+        wait_idle(page)
+        page.locator("h1", has_text=title).wait_for()
+        assert ("lang=zh" in page.url) == (option == "中文")
     assert_no_exception(page)
+
+
+def test_a_link_to_a_page_is_the_first_request_of_a_fresh_server(page):
+    # A teacher's link is often the first request a (re)started server sees:
+    # it must still run app.py (navigation, language picker), not the page alone.
+    with running_app() as url:
+        page.goto(f"{url}/stepper?lang=zh")
+        wait_idle(page)
+        page.get_by_text("语言").first.wait_for()
+        nav = page.locator('[data-testid="stSidebarNav"]').inner_text()
+        assert "首页" in nav and "填充和步幅" in nav
+        assert_no_exception(page)

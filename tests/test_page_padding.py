@@ -1,0 +1,319 @@
+"""The padding-and-stride page under AppTest: defaults, every control, the
+chapter's presets, the Keras check, the layer stack, bad input, Chinese, links."""
+from __future__ import annotations
+
+import json
+import re
+
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from convcore import stride as cs
+
+APP = "/work/main/app.py"
+PAGE = "pages/padding_stride.py"
+
+
+def open_page(query: dict | None = None, lang: str | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    if lang:
+        at.selectbox(key="lang").set_value(lang).run()
+    if query:
+        at.query_params.update(query)
+    at.switch_page(PAGE).run()
+    assert_ok(at)
+    return at
+
+
+def assert_ok(at: AppTest) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+
+
+def shape(at: AppTest) -> tuple[int, int] | None:
+    """The output shape the page states (None when it states none)."""
+    for m in at.markdown:
+        found = re.search(r"→ .*\*\*(\d+) × (\d+)\*\*", m.value)
+        if found:
+            return int(found[1]), int(found[2])
+    return None
+
+
+def chart(at: AppTest, key: str) -> dict | None:
+    for el in at.get("plotly_chart"):
+        if el.proto.id.endswith(key):
+            return json.loads(el.proto.spec)
+    return None
+
+
+def table(at: AppTest, column: str):
+    """The read-only table with this column (None if there is none)."""
+    for df in at.dataframe:
+        if df.editing_mode == "read_only" and column in df.value.columns:
+            return df
+    return None
+
+
+def messages(at: AppTest, kind: str) -> list[str]:
+    return [e.value for e in getattr(at, kind)]
+
+
+def output_chart_shape(at: AppTest) -> tuple[int, int]:
+    return _z(chart(at, "padding.output")).shape
+
+
+def _z(spec: dict) -> np.ndarray:
+    return _arr(spec["data"][0]["z"])
+
+
+def _arr(z) -> np.ndarray:
+    if isinstance(z, dict):  # plotly's typed-array encoding
+        import base64
+
+        arr = np.frombuffer(base64.b64decode(z["bdata"]), dtype=z["dtype"])
+        if "shape" in z:
+            shape_ = z["shape"]
+            dims = [int(v) for v in (shape_.split(",") if isinstance(shape_, str) else shape_)]
+            return arr.reshape(dims)
+        return arr
+    return np.array(z)
+
+
+@pytest.fixture(scope="module")
+def at_default() -> AppTest:
+    return open_page()
+
+
+def test_default_is_the_seeds_stride_figure(at_default):
+    at = at_default
+    assert at.title[0].value == "Padding and stride"
+    assert shape(at) == (2, 2)
+    assert output_chart_shape(at) == (2, 2)
+    grid = chart(at, "padding.grid")
+    assert _z(grid).shape == (5, 5)  # 3x3 padded to 5x5
+    origins = next(t for t in grid["data"] if t.get("name") == "window top-left")
+    assert list(zip(_arr(origins["y"]), _arr(origins["x"]))) == [(0, 0), (0, 2), (3, 0), (3, 2)]
+    latex = " ".join(e.value for e in at.latex)
+    assert r"\lfloor (n_h - k_h + p_h + s_h)/s_h \rfloor" in latex and r"\frac{3 - 2 + 2 + 3}{3}" in latex
+    code = " ".join(c.value for c in at.code)
+    assert "0×0 + 0×1 + 1×2 + 2×3 = 8" in code and "0×0 + 6×1 + 0×2 + 0×3 = 6" in code
+    assert "strides=[3, 2]" in code and "convcore.corr2d(X, K, padding=1, stride=(3, 2))" in code
+    assert not messages(at, "error") and not messages(at, "warning")
+    assert at.query_params == {}  # defaults leave the URL clean
+
+
+@pytest.mark.parametrize(
+    "key, value, expected",
+    [
+        ("padding.nh", 8, (3, 2)),
+        ("padding.nw", 7, (2, 4)),
+        ("padding.kh", 3, (1, 2)),
+        ("padding.kw", 1, (2, 3)),
+        ("padding.sh", 1, (4, 2)),
+        ("padding.sw", 1, (2, 4)),
+        ("padding.dh", 2, (1, 2)),
+        ("padding.dw", 2, (2, 2)),
+        ("padding.pt", 4, (3, 2)),
+        ("padding.pb", 0, (1, 2)),
+        ("padding.pl", 2, (2, 3)),
+        ("padding.pr", 3, (2, 3)),
+    ],
+)
+def test_each_number_changes_the_shape(key, value, expected):
+    at = open_page()
+    at.number_input(key=key).set_value(value).run()
+    assert_ok(at)
+    assert shape(at) == expected == output_chart_shape(at)
+    assert at.query_params[key.split(".")[1]] == str(value)
+
+
+@pytest.mark.parametrize("mode, expected", [("valid", (1, 1)), ("same", (1, 2)), ("full", (2, 2)), ("explicit", (2, 2))])
+def test_padding_modes(mode, expected):
+    at = open_page()
+    at.radio(key="padding.mode").set_value(mode).run()
+    assert_ok(at)
+    assert shape(at) == expected
+    assert len(at.number_input) == (12 if mode == "explicit" else 8) + 2  # + the stack's input size
+
+
+def test_same_shows_tensorflows_split():
+    at = open_page()
+    at.button(key="padding.preset.keras3").click().run()
+    latex = " ".join(e.value for e in at.latex)
+    assert r"p_h = \max((\lceil 8/2 \rceil - 1)\cdot 2 + 3 - 8,\ 0) = 1 = 0 + 1" in latex
+    assert any("bottom" in c for c in messages(at, "caption"))
+    grid = _z(chart(at, "padding.grid"))
+    assert grid.shape == (9, 9) and (grid[8] == 0).all() and (grid[:, 8] == 0).all() and grid[0, 0] != 0
+
+
+def test_tie_uses_one_set_of_controls():
+    at = open_page()
+    at.checkbox(key="padding.tie").check().run()
+    assert_ok(at)
+    assert shape(at) == (2, 2)  # width follows height: stride 3 both ways
+    at.number_input(key="padding.sh").set_value(1).run()
+    assert shape(at) == (4, 4)
+    at.number_input(key="padding.pt").set_value(0).run()
+    assert shape(at) == (2, 2)
+    assert at.session_state["padding.pr"] == 0 and at.session_state["padding.sw"] == 1
+    at.checkbox(key="padding.tie").uncheck().run()
+    assert shape(at) == (2, 2) and at.number_input(key="padding.sw").value == 1
+
+
+@pytest.mark.parametrize("preset", cs.PRESETS, ids=lambda p: p.name)
+def test_each_preset_gives_the_seeds_shape(preset):
+    at = open_page()
+    at.button(key=f"padding.preset.{preset.name}").click().run()
+    assert_ok(at)
+    assert shape(at) == preset.expected == output_chart_shape(at)
+    tbl = table(at, "Keras").value
+    if preset.keras:
+        row = tbl[tbl["chapter"] == f"{preset.expected[0]} × {preset.expected[1]}"]
+        assert not row.empty
+
+
+def test_keras_check_agrees_with_the_formula():
+    pytest.importorskip("tensorflow")
+    at = open_page()
+    at.button(key="padding.preset.keras1").click().run()
+    at.number_input(key="padding.dh").set_value(2).run()  # current config joins the table
+    tbl = table(at, "Keras").value
+    assert len(tbl) == 5 and (tbl["Keras"] == "—").all()
+    at.button(key="padding.keras_check").click().run(timeout=120)
+    assert_ok(at)
+    tbl = table(at, "Keras").value
+    assert (tbl["Keras"] == tbl["formula"]).all(), tbl
+    assert list(tbl["formula"][:4]) == ["8 × 8", "8 × 8", "4 × 4", "2 × 1"]
+    assert any("same output shapes" in s for s in messages(at, "success"))
+
+
+def test_layer_stack_seed_and_buttons():
+    at = open_page()
+    result = table(at, "receptive field").value
+    assert list(result["output shape"]) == [f"{240 - 4 * i} × {240 - 4 * i}" for i in range(1, 11)]
+    assert result["receptive field"].iloc[-1] == "41 × 41"
+    assert any("**200 × 200**" in s for s in messages(at, "success"))
+    at.button(key="padding.stack_clear").click().run()
+    assert_ok(at)
+    assert any("No layers" in s for s in messages(at, "info"))
+    assert at.query_params["stack"] == ""
+    at.button(key="padding.stack_seed").click().run()
+    assert any("**200 × 200**" in s for s in messages(at, "success"))
+    assert "stack" not in at.query_params
+    at.button(key="padding.stack_same").click().run()
+    assert any("**240 × 240**" in s for s in messages(at, "success"))
+    assert at.query_params["stack"] == "10*5,1,same,1"
+
+
+def test_layer_stack_edits_through_the_editor():
+    at = open_page()
+    key = at.data_editor[0].key
+    at.session_state[key] = {"edited_rows": {0: {"stride": 2}}, "added_rows": [{"kernel": 3, "stride": 1, "padding": "valid", "dilation": 1}],
+                            "deleted_rows": [9]}
+    at.run()
+    assert_ok(at)
+    result = table(at, "receptive field").value
+    # 240 -(5, s2)-> 118, then eight 5x5 -> 86, then the new 3x3 -> 84
+    assert len(result) == 10 and result["output shape"].iloc[0] == "118 × 118"
+    assert result["output shape"].iloc[-1] == "84 × 84"
+    assert at.query_params["stack"] == "5,2,valid,1;8*5,1,valid,1;3,1,valid,1"
+
+
+def test_layer_stack_that_no_longer_fits_says_which_layer():
+    at = open_page()
+    at.number_input(key="padding.snh").set_value(30).run()
+    assert_ok(at)
+    errors = messages(at, "error")
+    assert len(errors) == 1 and errors[0].startswith("Layer 8 does not fit") and "30 × 240" not in errors[0]
+    assert "2 × 212" in errors[0]
+    assert len(table(at, "receptive field").value) == 7
+    assert shape(at) == (2, 2)  # the rest of the page keeps working
+
+
+def test_bad_cell_in_the_editor_says_what_to_change():
+    at = open_page()
+    key = at.data_editor[0].key
+    at.session_state[key] = {"edited_rows": {2: {"padding": "half"}}, "added_rows": [], "deleted_rows": []}
+    at.run()
+    assert_ok(at)
+    assert any(e.startswith("Layer 3: the padding “half” is not valid") for e in messages(at, "error"))
+    assert shape(at) == (2, 2)
+    at.session_state[key] = {"edited_rows": {}, "added_rows": [{"stride": 1}], "deleted_rows": []}
+    at.run()
+    assert_ok(at)
+    assert any(e.startswith("Layer 11: the kernel is empty") for e in messages(at, "error"))
+
+
+def test_kernel_larger_than_padded_input():
+    at = open_page()
+    at.number_input(key="padding.kh").set_value(9).run()
+    assert_ok(at)
+    errors = messages(at, "error")
+    assert any("does not fit the padded input in height" in e and "only 5 rows" in e for e in errors)
+    assert shape(at) is None and chart(at, "padding.output") is None
+    assert _z(chart(at, "padding.grid")).shape == (5, 5)  # the grid is still drawn
+    assert table(at, "receptive field") is not None
+
+
+@pytest.mark.parametrize(
+    "query, name",
+    [({"sh": "0"}, "sh"), ({"nh": "100000"}, "nh"), ({"kh": "abc"}, "kh"), ({"mode": "half"}, "mode"),
+     ({"stack": "5,1,valid"}, "stack"), ({"stack": "64*5,1,valid,1;5,1,valid,1"}, "stack"), ({"dw": "-3"}, "dw")],
+)
+def test_bad_link_values_warn_and_fall_back(query, name):
+    at = open_page(query)
+    warnings = messages(at, "warning")
+    assert len(warnings) == 1 and f"“{name}”" in warnings[0] and "default" in warnings[0]
+    assert shape(at) == (2, 2) and not messages(at, "error")
+
+
+def test_absurd_but_allowed_size_is_not_drawn():
+    at = open_page({"nh": "512", "nw": "512", "mode": "valid", "kh": "3", "kw": "3", "sh": "1", "sw": "1"})
+    assert shape(at) == (510, 510)
+    assert chart(at, "padding.grid") is None and chart(at, "padding.output") is None
+    assert any("too large to draw" in s for s in messages(at, "info"))
+
+
+def test_link_restores_the_state():
+    query = {"tie": "1", "mode": "same", "nh": "8", "nw": "8", "kh": "3", "kw": "3", "sh": "2", "sw": "2",
+             "dh": "2", "dw": "2", "stack": "2*3,2,same,1", "snh": "32", "snw": "32"}
+    at = open_page(query)
+    assert not [w for w in messages(at, "warning") if "link" in w]
+    assert shape(at) == (4, 4)
+    assert at.checkbox(key="padding.tie").value is True and at.radio(key="padding.mode").value == "same"
+    assert "p_h = \\max((\\lceil 8/2 \\rceil - 1)\\cdot 2 + 5 - 8,\\ 0) = 3 = 1 + 2" in " ".join(e.value for e in at.latex)
+    assert list(table(at, "receptive field").value["output shape"]) == ["16 × 16", "8 × 8"]
+    # the URL written back is the same state
+    written = {k: v for k, v in query.items() if k != "sw"}  # sw=2 is the default: not written
+    assert at.query_params == written
+
+
+def test_stride_and_dilation_together_warn_about_tensorflow():
+    at = open_page({"tie": "1", "mode": "same", "nh": "8", "nw": "8", "kh": "3", "kw": "3", "sh": "2", "sw": "2", "dh": "2", "dw": "2"})
+    assert any("refuse a stride above 1 together with a dilation above 1" in w for w in messages(at, "warning"))
+
+
+def test_chinese():
+    at = open_page(lang="zh")
+    assert at.title[0].value == "填充和步幅"
+    text = " ".join(m.value for m in at.markdown) + " ".join(c.value for c in at.caption)
+    for term in ("填充", "步幅", "输出形状", "感受野"):
+        assert term in text, term
+    assert at.radio(key="padding.mode").label == "填充"
+    assert at.number_input(key="padding.kh").label == "卷积核 k_h"
+    assert "输入 3 × 3 → 输出形状 **2 × 2**" in [m.value for m in at.markdown]
+    grid = chart(at, "padding.grid")
+    assert {t.get("name") for t in grid["data"]} >= {"输入", "填充（零）", "窗口左上角"}
+    at.number_input(key="padding.kh").set_value(9).run()
+    assert any("放不进" in e for e in messages(at, "error"))
+    assert at.query_params["lang"] == "zh"
+
+
+def test_state_survives_a_visit_to_another_page():
+    at = open_page()
+    at.number_input(key="padding.nh").set_value(8).run()
+    at.switch_page("pages/home.py").run()
+    at.switch_page(PAGE).run()
+    assert_ok(at)
+    assert shape(at) == (3, 2)
