@@ -13,6 +13,6 @@ with st.sidebar:
     lang = state.lang()
     st.caption(t("app.sidebar_about", lang))
 
-home = st.Page("pages/home.py", title=t("page.home", lang), icon=":material/home:", default=True)
+home = st.Page("app_pages/home.py", title=t("page.home", lang), icon=":material/home:", default=True)
 pages = [st.Page(p.script, title=t(p.title, lang), icon=p.icon) for p in PAGES]
 st.navigation([home, *pages]).run()

@@ -33,7 +33,7 @@ PRESETS = [n for n in kernels.PRESET_NAMES if n != kernels.CUSTOM]
 def open_edges(**query) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params.update(query)
-    at.switch_page("pages/edges.py").run()
+    at.switch_page("app_pages/edges.py").run()
     assert not at.exception, at.exception
     return at
 

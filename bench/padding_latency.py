@@ -44,7 +44,7 @@ def main() -> None:
 
     at = AppTest.from_file(os.path.abspath(APP), default_timeout=60)
     at.run()
-    at.switch_page("pages/padding_stride.py").run()
+    at.switch_page("app_pages/padding_stride.py").run()
     cases = {
         "number input (n_h 3 <-> 4)": lambda a, i: a.number_input(key="padding.nh").set_value(3 + i % 2),
         "padding mode (same <-> explicit)": lambda a, i: a.radio(key="padding.mode").set_value(("same", "explicit")[i % 2]),

@@ -29,11 +29,11 @@ APP = str(ROOT / "app.py")
 # (page script, what changes, setup(at), change(at, n)): change() sets the
 # widget to its n-th alternating value and returns the element to run.
 SCENARIOS = [
-    ("pages/stepper.py", "stride (columns) 1 <-> 2", None,
+    ("app_pages/stepper.py", "stride (columns) 1 <-> 2", None,
      lambda at, n: at.number_input(key="stepper.sw").set_value(1 + n % 2)),
-    ("pages/stepper.py", "output cell (1, 1) <-> (0, 0)", None,
+    ("app_pages/stepper.py", "output cell (1, 1) <-> (0, 0)", None,
      lambda at, n: at.selectbox(key="stepper.i").set_value(n % 2)),
-    ("pages/stepper.py", "6x8 edge example: padding 0 <-> 1",
+    ("app_pages/stepper.py", "6x8 edge example: padding 0 <-> 1",
      lambda at: at.button(key="stepper.preset_edge").click().run(),
      lambda at, n: at.number_input(key="stepper.ph").set_value(n % 2)),
 ]

@@ -16,7 +16,7 @@ from streamlit.testing.v1 import AppTest
 from convcore import images, kernels
 
 APP = "/work/main/app.py"
-PAGE = "pages/edges.py"
+PAGE = "app_pages/edges.py"
 
 
 def open_page(**query) -> AppTest:

@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 from convcore import stride as cs
 
 APP = "/work/main/app.py"
-PAGE = "pages/padding_stride.py"
+PAGE = "app_pages/padding_stride.py"
 
 
 def open_page(query: dict | None = None, lang: str | None = None) -> AppTest:
@@ -313,7 +313,7 @@ def test_chinese():
 def test_state_survives_a_visit_to_another_page():
     at = open_page()
     at.number_input(key="padding.nh").set_value(8).run()
-    at.switch_page("pages/home.py").run()
+    at.switch_page("app_pages/home.py").run()
     at.switch_page(PAGE).run()
     assert_ok(at)
     assert shape(at) == (3, 2)

@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 from tests.plotly_util import array, chart
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
-PAGE = "pages/stepper.py"
+PAGE = "app_pages/stepper.py"
 
 
 def open_page(query: dict | None = None) -> AppTest:

@@ -18,7 +18,7 @@ def open_page(**query) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60)
     for k, v in query.items():
         at.query_params[k] = v
-    at.switch_page("pages/why.py").run()
+    at.switch_page("app_pages/why.py").run()
     assert not at.exception, at.exception
     return at
 
@@ -206,8 +206,8 @@ def test_state_comes_back_from_the_link():
 def test_state_survives_a_visit_to_another_page():
     at = open_page()
     at.slider(key="why.dx").set_value(1).run()
-    at.switch_page("pages/home.py").run()
-    at.switch_page("pages/why.py").run()
+    at.switch_page("app_pages/home.py").run()
+    at.switch_page("app_pages/why.py").run()
     assert not at.exception
     assert at.slider(key="why.dx").value == 1
 

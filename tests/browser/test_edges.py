@@ -24,8 +24,6 @@ def make_png(path):
 
 def test_edges_page_default_and_upload(page, app_url, tmp_path):
     page.set_viewport_size({"width": 1400, "height": 2200})  # the whole page in each screenshot
-    page.goto(app_url)  # the app's entry point first (a fresh server's first deep link skips it)
-    wait_idle(page)
     page.goto(f"{app_url}/edges")
     wait_idle(page)
     page.get_by_text("1 marks the edge from white to black").wait_for()

@@ -15,7 +15,7 @@ def test_home_and_every_page_open(page, app_url):
     assert_no_exception(page)
     screenshot(page, "home")
     for info in PAGES:
-        slug = info.script.removeprefix("pages/").removesuffix(".py")
+        slug = info.script.removeprefix("app_pages/").removesuffix(".py")
         page.goto(f"{app_url}/{slug}")
         wait_idle(page)
         assert_no_exception(page)

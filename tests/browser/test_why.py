@@ -8,11 +8,6 @@ pytestmark = pytest.mark.browser
 
 
 def open_why(page, app_url, query=""):
-    # Open the entry page first: until app.py has run once on a fresh server,
-    # Streamlit serves /why as a stand-alone v1 page from pages/ (no sidebar
-    # language picker, no wide layout). See the report for the shared fix.
-    page.goto(app_url)
-    wait_idle(page)
     page.goto(f"{app_url}/why{query}")
     wait_idle(page)
 
