@@ -26,21 +26,36 @@ from streamlit.testing.v1 import AppTest  # noqa: E402
 
 APP = str(ROOT / "app.py")
 
-# (page script, what changes, setup(at), change(at, n)): change() sets the
-# widget to its n-th alternating value and returns the element to run.
+# (page script, what changes, link query, setup(at), change(at, n)): change()
+# sets the widget to its n-th alternating value and returns the element to run.
 SCENARIOS = [
-    ("app_pages/stepper.py", "stride (columns) 1 <-> 2", None,
+    ("app_pages/why.py", "pattern shift dx 4 <-> 5", {}, None,
+     lambda at, n: at.slider(key="why.dx").set_value(4 + n % 2)),
+    ("app_pages/why.py", "image height 1000 <-> 999", {}, None,
+     lambda at, n: at.number_input(key="why.h").set_value(1000 - n % 2)),
+    ("app_pages/stepper.py", "stride (columns) 1 <-> 2", {}, None,
      lambda at, n: at.number_input(key="stepper.sw").set_value(1 + n % 2)),
-    ("app_pages/stepper.py", "output cell (1, 1) <-> (0, 0)", None,
+    ("app_pages/stepper.py", "output cell (1, 1) <-> (0, 0)", {}, None,
      lambda at, n: at.selectbox(key="stepper.i").set_value(n % 2)),
-    ("app_pages/stepper.py", "6x8 edge example: padding 0 <-> 1",
+    ("app_pages/stepper.py", "6x8 edge example: padding 0 <-> 1", {},
      lambda at: at.button(key="stepper.preset_edge").click().run(),
      lambda at, n: at.number_input(key="stepper.ph").set_value(n % 2)),
+    ("app_pages/padding_stride.py", "n_h 3 <-> 4", {}, None,
+     lambda at, n: at.number_input(key="padding.nh").set_value(3 + n % 2)),
+    ("app_pages/padding_stride.py", "padding mode same <-> explicit", {}, None,
+     lambda at, n: at.radio(key="padding.mode").set_value(("same", "explicit")[n % 2])),
+    ("app_pages/padding_stride.py", "layer stack input 240 <-> 239", {}, None,
+     lambda at, n: at.number_input(key="padding.snh").set_value(240 - n % 2)),
+    ("app_pages/edges.py", "kernel preset, 6x8 picture", {}, None,
+     lambda at, n: at.selectbox(key="edges.kernel").set_value(("sobel_x", "laplacian")[n % 2])),
+    ("app_pages/edges.py", "kernel preset, 512x512 picture", {"image": "disc", "size": "512"}, None,
+     lambda at, n: at.selectbox(key="edges.kernel").set_value(("sobel_x", "laplacian")[n % 2])),
 ]
 
 
-def rerun_median(page: str, setup, change, repeat: int) -> float:
+def rerun_median(page: str, query: dict, setup, change, repeat: int) -> float:
     at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params.update(query)
     at.switch_page(page).run()
     if setup:
         setup(at)
@@ -77,9 +92,9 @@ def main() -> None:
     print(f"# Page latency (AppTest, median of {args.repeat} warm reruns), {os.cpu_count()} cores\n")
     print("| page | widget change | median ms | budget ms |")
     print("|---|---|---|---|")
-    for page, what, setup, change in SCENARIOS:
+    for page, what, query, setup, change in SCENARIOS:
         budget = 150 if "512" in what else 100
-        ms = rerun_median(page, setup, change, args.repeat) * 1e3
+        ms = rerun_median(page, query, setup, change, args.repeat) * 1e3
         print(f"| {page} | {what} | {ms:.0f} | {budget} |", flush=True)
     dt, tf_loaded = home_first_run()
     print(f"\nhome page first run in a fresh process: {dt * 1e3:.0f} ms (budget 1000); "

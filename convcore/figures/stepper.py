@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import numpy as np
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from itertools import islice
 
@@ -47,8 +46,8 @@ class _AnimatedFigure(go.Figure):
 def _heat(Z, xaxis, text=True, colorscale=DIVERGING, zmax=None):
     Z = np.asarray(Z, float)
     m = zmax if zmax is not None else (float(np.abs(Z[np.isfinite(Z)]).max()) if np.isfinite(Z).any() else 1.0) or 1.0
-    return go.Heatmap(
-        z=Z, colorscale=colorscale, reversescale=True, zmid=0, zmin=-m, zmax=m, showscale=False,
+    return dict(
+        type="heatmap", z=Z, colorscale=colorscale, reversescale=True, zmid=0, zmin=-m, zmax=m, showscale=False,
         texttemplate="%{z:.4~g}" if text else None, textfont=dict(size=13), xgap=2, ygap=2,
         hovertemplate="row %{y}, col %{x}: %{z:.4g}<extra></extra>", xaxis=xaxis[0], yaxis=xaxis[1],
     )
@@ -111,74 +110,86 @@ def walk_figure(X, K, padding=0, stride=1, dilation=1, *, step=0, labels=None, a
     step = int(np.clip(step, 0, len(ws) - 1))
     (t, b), (l, r) = pads
 
-    widths = np.array([P.shape[1], K.shape[1], K.shape[1], W], float) + 1.0
-    fig = _AnimatedFigure(make_subplots(
-        rows=1, cols=4, column_widths=list(widths / widths.sum()), horizontal_spacing=0.04,
-        subplot_titles=[labels["input"], labels["kernel"], labels["products"], labels["output"]],
-    ))
     big = max(P.size, Y.size) > 400
     m_prod = float(max(np.abs(w.products).max() for w in ws)) or 1.0
     first, title = _frame_data(ws[step], K, dilation, (H, W), labels["step"])
-    fig.add_trace(_heat(P, ("x", "y"), text=not big))
-    fig.add_trace(_heat(K, ("x2", "y2")))
-    fig.add_trace(_heat(first[0]["z"], ("x3", "y3"), zmax=m_prod))
-    fig.add_trace(_heat(Y, ("x4", "y4"), text=not big))
     accent = "#d6336c"
     line = dict(color=accent, width=4)
-    for d, axes, style in [
+
+    def scatter(d, axes, **style):
+        return dict(type="scatter", x=d["x"], y=d["y"], xaxis=axes[0], yaxis=axes[1], hoverinfo="skip",
+                    showlegend=False, **style)
+
+    data = [
+        _heat(P, ("x", "y"), text=not big),
+        _heat(K, ("x2", "y2")),
+        _heat(first[0]["z"], ("x3", "y3"), zmax=m_prod),
+        _heat(Y, ("x4", "y4"), text=not big),
         # the tapped cells: only worth marking when dilation spreads them out
-        (first[1], ("x", "y"), dict(mode="markers", visible=pair(dilation, "dilation") != (1, 1),
-                                    marker=dict(symbol="square-open", size=6 if big else 14, color=accent,
-                                                line=dict(width=2)))),
-        (first[2], ("x", "y"), dict(mode="lines", line=line)),
-        (first[3], ("x4", "y4"), dict(mode="lines", line=line)),
-        (first[4], ("x4", "y4"), dict(mode="lines", fill="toself", fillcolor="white", line=dict(width=0))),
-    ]:
-        fig.add_trace(go.Scatter(x=d["x"], y=d["y"], xaxis=axes[0], yaxis=axes[1], hoverinfo="skip",
-                                 showlegend=False, **style))
-    # the original input inside the padding ring
-    fig.update_layout(
+        scatter(first[1], ("x", "y"), mode="markers", visible=pair(dilation, "dilation") != (1, 1),
+                marker=dict(symbol="square-open", size=6 if big else 14, color=accent, line=dict(width=2))),
+        scatter(first[2], ("x", "y"), mode="lines", line=line),
+        scatter(first[3], ("x4", "y4"), mode="lines", line=line),
+        scatter(first[4], ("x4", "y4"), mode="lines", fill="toself", fillcolor="white", line=dict(width=0)),
+    ]
+    # four panels side by side, each as wide as its grid
+    widths = np.array([P.shape[1], K.shape[1], K.shape[1], W], float) + 1.0
+    gap = 0.04
+    widths = widths / widths.sum() * (1 - 3 * gap)
+    starts = np.concatenate([[0.0], np.cumsum(widths + gap)[:-1]])
+    tick = "linear" if not big else "auto"
+    layout = dict(
+        # the original input inside the padding ring
         shapes=[dict(type="rect", xref="x", yref="y", x0=l - 0.5, x1=l + X.shape[1] - 0.5, y0=t - 0.5,
                      y1=t + X.shape[0] - 0.5, line=dict(color="#495057", width=2, dash="dot"))],
         title=dict(text=title, x=0.01, y=0.02, yanchor="bottom", font=dict(size=15)),
+        annotations=[dict(text=labels[name], x=x0 + w / 2, y=1.0, xref="paper", yref="paper", xanchor="center",
+                          yanchor="bottom", showarrow=False, font=dict(size=16))
+                     for name, x0, w in zip(("input", "kernel", "products", "output"), starts, widths)],
+        height=max(300, min(620, 150 + 32 * max(P.shape[0], Y.shape[0]))) + 120,
+        margin=dict(l=10, r=10, t=40, b=150), plot_bgcolor="rgba(0,0,0,0)",
     )
-    for n in range(1, 5):
-        fig.update_yaxes(autorange="reversed", scaleanchor=f"x{n if n > 1 else ''}", showgrid=False,
-                         zeroline=False, row=1, col=n, tickmode="linear" if not big else "auto")
-        fig.update_xaxes(showgrid=False, zeroline=False, side="bottom", row=1, col=n,
-                         tickmode="linear" if not big else "auto", constrain="domain")
+    for n, (x0, w) in enumerate(zip(starts, widths), start=1):
+        sfx = "" if n == 1 else str(n)
+        layout[f"xaxis{sfx}"] = dict(domain=[x0, x0 + w], anchor=f"y{sfx}", showgrid=False, zeroline=False,
+                                     tickmode=tick, constrain="domain")
+        layout[f"yaxis{sfx}"] = dict(domain=[0, 1], anchor=f"x{sfx}", autorange="reversed", scaleanchor=f"x{sfx}",
+                                     showgrid=False, zeroline=False, tickmode=tick)
 
     if animate and len(ws) <= MAX_FRAMES:
         frames, steps = [], []
         for n, w in enumerate(ws):
-            data, title = _frame_data(w, K, dilation, (H, W), labels["step"])
-            frames.append(dict(name=str(n), traces=[2, 4, 5, 6, 7], data=data, layout=dict(title=dict(text=title))))
+            fdata, ftitle = _frame_data(w, K, dilation, (H, W), labels["step"])
+            frames.append(dict(name=str(n), traces=[2, 4, 5, 6, 7], data=fdata, layout=dict(title=dict(text=ftitle))))
             steps.append(dict(method="animate", label=f"{w.index[0]},{w.index[1]}",
                               args=[[str(n)], dict(mode="immediate", frame=dict(duration=0, redraw=True),
                                                    transition=dict(duration=0))]))
+        layout["updatemenus"] = [dict(
+            type="buttons", direction="left", x=0.0, y=-0.12, xanchor="left", yanchor="top", showactive=False,
+            buttons=[
+                dict(label=labels["play"], method="animate",
+                     args=[None, dict(frame=dict(duration=700, redraw=True), fromcurrent=True,
+                                      transition=dict(duration=0), mode="immediate")]),
+                dict(label=labels["pause"], method="animate",
+                     args=[[None], dict(frame=dict(duration=0, redraw=False), mode="immediate",
+                                        transition=dict(duration=0))]),
+            ])]
+    fig = _AnimatedFigure(data=data, layout=layout)
+    if animate and len(ws) <= MAX_FRAMES:
         fig._raw_frames = frames
         fig._raw_slider = dict(active=step, steps=steps, x=0.16, len=0.84, y=-0.08, yanchor="top",
                                currentvalue=dict(prefix=f"{labels['step']} (i, j): "), pad=dict(t=10))
-        fig.update_layout(
-            updatemenus=[dict(type="buttons", direction="left", x=0.0, y=-0.12, xanchor="left", yanchor="top",
-                              showactive=False, buttons=[
-                                  dict(label=labels["play"], method="animate",
-                                       args=[None, dict(frame=dict(duration=700, redraw=True), fromcurrent=True,
-                                                        transition=dict(duration=0), mode="immediate")]),
-                                  dict(label=labels["pause"], method="animate",
-                                       args=[[None], dict(frame=dict(duration=0, redraw=False), mode="immediate",
-                                                          transition=dict(duration=0))]),
-                              ])],
-        )
-    fig.update_layout(height=max(300, min(620, 150 + 32 * max(P.shape[0], Y.shape[0]))) + 120,
-                      margin=dict(l=10, r=10, t=40, b=150), plot_bgcolor="rgba(0,0,0,0)")
     return fig
 
 
-def _grid_axes(fig, big):
-    fig.update_yaxes(autorange="reversed", scaleanchor="x", showgrid=False, zeroline=False,
-                     tickmode="linear" if not big else "auto")
-    fig.update_xaxes(showgrid=False, zeroline=False, constrain="domain", tickmode="linear" if not big else "auto")
+def _grid_layout(rows: int, big: bool, title, **extra) -> dict:
+    tick = "linear" if not big else "auto"
+    axis = dict(showgrid=False, zeroline=False, tickmode=tick)
+    return dict(
+        xaxis=dict(axis, constrain="domain"), yaxis=dict(axis, autorange="reversed", scaleanchor="x"),
+        title=dict(text=title, x=0.5, xanchor="center"), plot_bgcolor="rgba(0,0,0,0)",
+        height=max(240, min(520, 90 + 34 * rows)), margin=dict(l=10, r=10, t=40, b=10), **extra,
+    )
 
 
 def reads_figure(X, K, padding=0, stride=1, dilation=1, *, cell=(0, 0), title=None) -> go.Figure:
@@ -193,16 +204,13 @@ def reads_figure(X, K, padding=0, stride=1, dilation=1, *, cell=(0, 0), title=No
     for r, c in w.cells(dilation):
         read[r, c] = 1
     big = P.size > 400
-    fig = go.Figure(go.Heatmap(z=read, colorscale=[[0, "#f1f3f5"], [1, "#ffc9c9"]], showscale=False, xgap=2,
-                               ygap=2, text=P, texttemplate="%{text:.4~g}" if not big else None,
-                               hovertemplate="row %{y}, col %{x}: %{text:.4g}<extra></extra>"))
     (t, b), (l, r) = pads
-    fig.add_shape(type="rect", x0=l - 0.5, x1=l + X.shape[1] - 0.5, y0=t - 0.5, y1=t + X.shape[0] - 0.5,
-                  line=dict(color="#495057", width=2, dash="dot"))
-    _grid_axes(fig, big)
-    fig.update_layout(title=dict(text=title, x=0.5, xanchor="center"), plot_bgcolor="rgba(0,0,0,0)",
-                      height=max(240, min(520, 90 + 34 * P.shape[0])), margin=dict(l=10, r=10, t=40, b=10))
-    return fig
+    heat = dict(type="heatmap", z=read, colorscale=[[0, "#f1f3f5"], [1, "#ffc9c9"]], showscale=False, xgap=2,
+                ygap=2, text=P, texttemplate="%{text:.4~g}" if not big else None,
+                hovertemplate="row %{y}, col %{x}: %{text:.4g}<extra></extra>")
+    ring = dict(type="rect", x0=l - 0.5, x1=l + X.shape[1] - 0.5, y0=t - 0.5, y1=t + X.shape[0] - 0.5,
+                line=dict(color="#495057", width=2, dash="dot"))
+    return go.Figure(data=[heat], layout=_grid_layout(P.shape[0], big, title, shapes=[ring]))
 
 
 def output_picker(Y, *, cell=(0, 0), title=None) -> go.Figure:
@@ -215,15 +223,12 @@ def output_picker(Y, *, cell=(0, 0), title=None) -> go.Figure:
     heat = _heat(Y, ("x", "y"), text=not big)
     heat.update(hoverinfo="skip", hovertemplate=None)  # clicks and hovers go to the markers
     jj, ii = np.meshgrid(np.arange(W), np.arange(H))
-    fig = go.Figure([heat, go.Scatter(
-        x=jj.ravel(), y=ii.ravel(), customdata=Y.ravel(), mode="markers", showlegend=False,
+    markers = dict(
+        type="scatter", x=jj.ravel(), y=ii.ravel(), customdata=Y.ravel(), mode="markers", showlegend=False,
         marker=dict(size=max(6, min(28, 300 // max(H, W))), color="rgba(0,0,0,0)", symbol="square"),
         hovertemplate="Y[%{y}, %{x}] = %{customdata:.4g}<extra></extra>",
-    )])
+    )
     i, j = cell
-    fig.add_shape(type="rect", x0=j - 0.5, x1=j + 0.5, y0=i - 0.5, y1=i + 0.5, line=dict(color="#d6336c", width=4))
-    _grid_axes(fig, big)
-    fig.update_layout(title=dict(text=title, x=0.5, xanchor="center"), plot_bgcolor="rgba(0,0,0,0)",
-                      height=max(240, min(520, 90 + 34 * H)), margin=dict(l=10, r=10, t=40, b=10),
-                      clickmode="event+select", dragmode=False)
-    return fig
+    here = dict(type="rect", x0=j - 0.5, x1=j + 0.5, y0=i - 0.5, y1=i + 0.5, line=dict(color="#d6336c", width=4))
+    return go.Figure(data=[heat, markers], layout=_grid_layout(H, big, title, shapes=[here],
+                                                               clickmode="event+select", dragmode=False))
