@@ -30,7 +30,9 @@ def _resize(k: str) -> None:
     st.session_state[f"_ver.{k}"] = _editor_version(k) + 1
 
 
-def matrix_editor(page: str, name: str, label: str, lang: str, max_size: int = 12) -> np.ndarray | None:
+def matrix_editor(
+    page: str, name: str, label: str, lang: str, max_size: int = 12, disabled: bool = False
+) -> np.ndarray | None:
     """An editable matrix: size controls and a grid of cells.
 
     The matrix text lives in ``st.session_state["<page>.<name>"]`` (URL
@@ -42,8 +44,10 @@ def matrix_editor(page: str, name: str, label: str, lang: str, max_size: int = 1
     st.session_state.setdefault(f"{k}.cols", len(cells[0]))
     st.markdown(f"**{label}**")
     c1, c2 = st.columns(2)
-    c1.number_input(t("common.rows", lang), 1, max_size, key=f"{k}.rows", on_change=_resize, args=(k,))
-    c2.number_input(t("common.cols", lang), 1, max_size, key=f"{k}.cols", on_change=_resize, args=(k,))
+    c1.number_input(t("common.rows", lang), 1, max_size, key=f"{k}.rows", on_change=_resize, args=(k,),
+                    disabled=disabled)
+    c2.number_input(t("common.cols", lang), 1, max_size, key=f"{k}.cols", on_change=_resize, args=(k,),
+                    disabled=disabled)
     version = _editor_version(k)
     # The editor keeps its edits as deltas on the data it was created with, so
     # that data stays fixed for one version of the editor.
@@ -57,6 +61,7 @@ def matrix_editor(page: str, name: str, label: str, lang: str, max_size: int = 1
         key=editor_key,
         hide_index=True,
         num_rows="fixed",
+        disabled=disabled,
         column_config={c: st.column_config.TextColumn(c, width="small") for c in df.columns},
     )
     new_cells = [[("" if pd.isna(v) else str(v)) for v in row] for row in edited.itertuples(index=False)]

@@ -6,9 +6,13 @@ from .conftest import assert_no_exception, screenshot, wait_idle
 pytestmark = pytest.mark.browser
 
 
-def _tall(page):
+def _open(page, app_url, query=""):
     # Streamlit scrolls inside its own container: a tall viewport shows the whole page.
     page.set_viewport_size({"width": 1400, "height": 2400})
+    page.goto(f"{app_url}/training{query}")
+    wait_idle(page)
+    page.locator(".st-key-training-train").wait_for()
+    assert page.get_by_text("Language").or_(page.get_by_text("语言")).count() >= 1  # app.py's sidebar ran
 
 
 def _train(page):
@@ -19,9 +23,7 @@ def _train(page):
 
 
 def test_train_the_seed_problem(page, app_url):
-    _tall(page)
-    page.goto(f"{app_url}/training")
-    wait_idle(page)
+    _open(page, app_url)
     page.get_by_text("Press Train to learn").wait_for()
     assert_no_exception(page)
     screenshot(page, "training_before")
@@ -35,9 +37,7 @@ def test_train_the_seed_problem(page, app_url):
 
 
 def test_high_learning_rate_diverges_with_the_bound(page, app_url):
-    _tall(page)
-    page.goto(f"{app_url}/training?lr=0.1&lang=zh")
-    wait_idle(page)
+    _open(page, app_url, "?lr=0.1&lang=zh")
     page.get_by_text("高于稳定上界").first.wait_for()
     page.locator(".st-key-training-train button").click()
     page.get_by_text("发散").first.wait_for(timeout=90_000)
@@ -48,13 +48,16 @@ def test_high_learning_rate_diverges_with_the_bound(page, app_url):
 
 
 def test_sobel_problem_live(page, app_url):
-    _tall(page)
-    page.goto(f"{app_url}/training?problem=sobel&lr=0.0023&epochs=150")
-    wait_idle(page)
+    _open(page, app_url, "?problem=sobel&lr=0.0023&epochs=500")  # long enough to watch (~5 s)
     page.locator(".st-key-training-train button").click()
     # while it runs, the controls are disabled and the progress bar is shown
-    page.locator('[data-testid="stProgress"]').first.wait_for()
-    page.wait_for_timeout(600)
+    # a live redraw (keys training.loss.1, .2, ...) is on the page while the controls are disabled
+    page.wait_for_function(
+        """() => document.querySelector('[class*="st-key-training-loss-"] .js-plotly-plot')
+                 && document.querySelector('[data-testid="stProgress"]')
+                 && document.querySelector('.st-key-training-train button').disabled""",
+        timeout=60_000,
+    )
     screenshot(page, "training_sobel_live")
     page.get_by_text("Done:").first.wait_for(timeout=90_000)
     wait_idle(page)
