@@ -28,14 +28,19 @@ __all__ = [
 ]
 
 
+MAX_CELL = 1e6  # larger values overflow sums of products in float32 and blank the heatmaps
+
+
 class CellError(ValueError):
     """A matrix cell that is not a number: ``kind`` is ``"blank"``,
-    ``"not_a_number"`` or ``"not_finite"``; ``row``/``col`` are 1-based."""
+    ``"not_a_number"``, ``"not_finite"`` or ``"too_large"`` (beyond
+    ``MAX_CELL``); ``row``/``col`` are 1-based."""
 
     def __init__(self, kind: str, row: int, col: int, text: str):
         self.kind, self.row, self.col, self.text = kind, row, col, text
         what = {"blank": "is empty", "not_a_number": f"{text!r} is not a number",
-                "not_finite": f"{text!r} is not a finite number"}[kind]
+                "not_finite": f"{text!r} is not a finite number",
+                "too_large": f"{text!r} is too large (at most {MAX_CELL:g} either way)"}[kind]
         super().__init__(f"row {row}, column {col} {what}; type a number such as 2, -1 or 0.5")
 
 
@@ -54,6 +59,8 @@ def _cell_value(cell, row: int, col: int) -> float:
             raise CellError("not_a_number", row, col, str(cell)) from None
     if not math.isfinite(value):
         raise CellError("not_finite", row, col, str(cell))
+    if abs(value) > MAX_CELL:
+        raise CellError("too_large", row, col, str(cell))
     return value
 
 

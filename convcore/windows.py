@@ -63,7 +63,7 @@ def windows(X, K, padding=0, stride=1, dilation=1) -> Iterator[Window]:
 
 
 def _fmt(v: float) -> str:
-    if float(v).is_integer():
+    if float(v).is_integer() and abs(v) < 1e9:
         return str(int(v))
     return f"{v:.4g}"
 

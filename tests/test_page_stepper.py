@@ -132,15 +132,15 @@ def test_kernel_larger_than_padded_input_says_what_to_change():
 def test_text_in_a_cell_and_blank_cell():
     at = open_page()
     key = "stepper.X.editor.0"  # the editor's first version
-    at.session_state[key] = {"edited_rows": {1: {"2": "abc"}}, "added_rows": [], "deleted_rows": []}
+    at.session_state[key] = {"edited_rows": {1: {"1": "abc"}}, "added_rows": [], "deleted_rows": []}
     at.run()
     assert not at.exception
-    assert "row 2, column 2" in at.error[0].value and "abc" in at.error[0].value
+    assert "cell [1, 1]" in at.error[0].value and "abc" in at.error[0].value
     assert at.get("plotly_chart") == [] or len(at.get("plotly_chart")) == 0
-    at.session_state[key] = {"edited_rows": {1: {"2": "  "}}, "added_rows": [], "deleted_rows": []}
+    at.session_state[key] = {"edited_rows": {1: {"1": "  "}}, "added_rows": [], "deleted_rows": []}
     at.run()
     assert "is empty" in at.error[0].value
-    at.session_state[key] = {"edited_rows": {1: {"2": "10"}}, "added_rows": [], "deleted_rows": []}
+    at.session_state[key] = {"edited_rows": {1: {"1": "10"}}, "added_rows": [], "deleted_rows": []}
     at.run()
     assert not at.error
     np.testing.assert_array_equal(output(at), [[37, 37], [43, 43]])

@@ -51,7 +51,8 @@ def test_bad_link_values_say_why(param, text, reason):
 def test_cells_to_numbers():
     np.testing.assert_array_equal(parse_cells([["1", " -2.5"], [3, "−4"]]), [[1, -2.5], [3, -4]])
     for cells, kind, where in [([["1", ""]], "blank", (1, 2)), ([["1"], [None]], "blank", (2, 1)),
-                               ([["a"]], "not_a_number", (1, 1)), ([["inf"]], "not_finite", (1, 1))]:
+                               ([["a"]], "not_a_number", (1, 1)), ([["inf"]], "not_finite", (1, 1)),
+                               ([["1", "1e308"]], "too_large", (1, 2)), ([["-2e6"]], "too_large", (1, 1))]:
         with pytest.raises(CellError) as e:
             parse_cells(cells)
         assert (e.value.kind, (e.value.row, e.value.col)) == (kind, where)
@@ -169,3 +170,23 @@ def test_picker_and_reads_figures():
     assert pick["layout"]["clickmode"] == "event+select"
     reads = reads_figure(X, K, cell=(1, 1)).to_dict()
     np.testing.assert_array_equal(array(reads["data"][0]["z"]), [[0, 0, 0], [0, 1, 1], [0, 1, 1]])
+
+
+def test_english_strings_have_no_chinese():
+    import re
+
+    mixed = [k for k, e in CATALOG.items() if re.search(r"[\u4e00-\u9fff]", e["en"]) and k != "app.title"]
+    assert mixed == []
+
+
+def test_chinese_bold_markers_close_before_punctuation():
+    # "**卷积：**移动" is not bold in Markdown: a closing ** after punctuation and
+    # before a CJK letter does not close. Keep the punctuation outside the markers.
+    import re
+
+    def bad_closings(text):
+        marks = [m.start() for m in re.finditer(r"\*\*", text)]
+        return [p for p in marks[1::2] if p > 0 and text[p - 1] in "：，。；！？、" and p + 2 < len(text)
+                and re.match(r"[\u4e00-\u9fff]", text[p + 2])]
+
+    assert [k for k, e in CATALOG.items() if bad_closings(e["zh"])] == []

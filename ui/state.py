@@ -29,6 +29,12 @@ def key(page: str, name: str) -> str:
 def init(page: str, params: dict[str, Param]) -> None:
     saved = st.session_state.get(f"_saved.{page}")
     from_url = saved is None  # first visit in this session: the link decides
+    if saved and st.session_state.get(f"_lang.{page}", lang()) != lang():
+        # The language changed: radios and selectboxes send back the label they
+        # showed, which matches no option in the new language. What the page
+        # had wins (set before the widgets exist, it overrides the browser's).
+        for name, value in saved.items():
+            st.session_state[key(page, name)] = value
     warnings = []
     for name, p in params.items():
         k = key(page, name)
@@ -40,7 +46,8 @@ def init(page: str, params: dict[str, Param]) -> None:
             try:
                 value = p.parse(raw)
             except ValueError as e:
-                warnings.append(t("common.url_warning", lang(), name=name, value=raw, reason=str(e)))
+                reason = str(e).rstrip(".") + "."
+                warnings.append(t("common.url_warning", lang(), name=name, value=raw, reason=reason))
         elif saved and name in saved:
             value = saved[name]
         st.session_state[k] = value
@@ -58,6 +65,7 @@ def get(page: str, name: str):
 def sync(page: str, params: dict[str, Param]) -> None:
     values = {name: st.session_state[key(page, name)] for name in params if key(page, name) in st.session_state}
     st.session_state[f"_saved.{page}"] = values
+    st.session_state[f"_lang.{page}"] = lang()
     wanted = {name: params[name].format(v) for name, v in values.items() if v != params[name].default}
     if lang() != "en":
         wanted["lang"] = lang()

@@ -55,11 +55,11 @@ def matrix_editor(
     if editor_key not in st.session_state:  # a new editor starts from the current matrix
         st.session_state[base_key] = cells
     base = st.session_state[base_key]
-    df = pd.DataFrame(base, columns=[str(j + 1) for j in range(len(base[0]))], dtype="string")
+    df = pd.DataFrame(base, columns=[str(j) for j in range(len(base[0]))], dtype="string")
     edited = st.data_editor(
         df,
         key=editor_key,
-        hide_index=True,
+        hide_index=False,  # rows and columns numbered from 0, as on the heatmaps
         num_rows="fixed",
         disabled=disabled,
         column_config={c: st.column_config.TextColumn(c, width="small") for c in df.columns},
@@ -69,7 +69,8 @@ def matrix_editor(
     try:
         return parse_cells(new_cells)
     except CellError as e:
-        reason = t(f"common.{e.kind}", lang, row=e.row, col=e.col, text=e.text)
+        # counted from 0, as the heatmaps and Y[i, j] count
+        reason = t(f"common.{e.kind}", lang, row=e.row - 1, col=e.col - 1, text=e.text)
         st.error(t("common.cell_error", lang, name=label, reason=reason))
     except ValueError as e:
         st.error(t("common.cell_error", lang, name=label, reason=str(e)))

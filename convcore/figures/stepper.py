@@ -149,12 +149,14 @@ def walk_figure(X, K, padding=0, stride=1, dilation=1, *, step=0, labels=None, a
         height=max(300, min(620, 150 + 32 * max(P.shape[0], Y.shape[0]))) + 120,
         margin=dict(l=10, r=10, t=40, b=150), plot_bgcolor="rgba(0,0,0,0)",
     )
-    for n, (x0, w) in enumerate(zip(starts, widths), start=1):
+    shapes = [P.shape, K.shape, K.shape, Y.shape]
+    for n, (x0, w, (rows, cols)) in enumerate(zip(starts, widths, shapes), start=1):
         sfx = "" if n == 1 else str(n)
+        # explicit ranges: a 1x1 panel would otherwise autorange around its single cell
         layout[f"xaxis{sfx}"] = dict(domain=[x0, x0 + w], anchor=f"y{sfx}", showgrid=False, zeroline=False,
-                                     tickmode=tick, constrain="domain")
-        layout[f"yaxis{sfx}"] = dict(domain=[0, 1], anchor=f"x{sfx}", autorange="reversed", scaleanchor=f"x{sfx}",
-                                     showgrid=False, zeroline=False, tickmode=tick)
+                                     tickmode=tick, constrain="domain", range=[-0.5, cols - 0.5])
+        layout[f"yaxis{sfx}"] = dict(domain=[0, 1], anchor=f"x{sfx}", range=[rows - 0.5, -0.5],
+                                     scaleanchor=f"x{sfx}", showgrid=False, zeroline=False, tickmode=tick)
 
     if animate and len(ws) <= MAX_FRAMES:
         frames, steps = [], []
@@ -165,7 +167,7 @@ def walk_figure(X, K, padding=0, stride=1, dilation=1, *, step=0, labels=None, a
                               args=[[str(n)], dict(mode="immediate", frame=dict(duration=0, redraw=True),
                                                    transition=dict(duration=0))]))
         layout["updatemenus"] = [dict(
-            type="buttons", direction="left", x=0.0, y=-0.12, xanchor="left", yanchor="top", showactive=False,
+            type="buttons", direction="left", x=0.0, y=-0.2, xanchor="left", yanchor="top", showactive=False,
             buttons=[
                 dict(label=labels["play"], method="animate",
                      args=[None, dict(frame=dict(duration=700, redraw=True), fromcurrent=True,
@@ -177,7 +179,7 @@ def walk_figure(X, K, padding=0, stride=1, dilation=1, *, step=0, labels=None, a
     fig = _AnimatedFigure(data=data, layout=layout)
     if animate and len(ws) <= MAX_FRAMES:
         fig._raw_frames = frames
-        fig._raw_slider = dict(active=step, steps=steps, x=0.16, len=0.84, y=-0.08, yanchor="top",
+        fig._raw_slider = dict(active=step, steps=steps, x=0.16, len=0.84, y=-0.14, yanchor="top",
                                currentvalue=dict(prefix=f"{labels['step']} (i, j): "), pad=dict(t=10))
     return fig
 

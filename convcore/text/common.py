@@ -31,16 +31,20 @@ STRINGS = {
         "zh": "{name}：{reason}",
     },
     "common.not_a_number": {
-        "en": "row {row}, column {col}: “{text}” is not a number; type a number such as 2, -1 or 0.5.",
-        "zh": "第 {row} 行第 {col} 列：“{text}”不是数字；请输入数字，例如 2、-1 或 0.5。",
+        "en": "cell [{row}, {col}]: “{text}” is not a number; type a number such as 2, -1 or 0.5.",
+        "zh": "元素 [{row}, {col}]：“{text}”不是数字；请输入数字，例如 2、-1 或 0.5。",
     },
     "common.blank": {
-        "en": "row {row}, column {col} is empty; type a number (0 for nothing).",
-        "zh": "第 {row} 行第 {col} 列为空；请输入数字（没有就填 0）。",
+        "en": "cell [{row}, {col}] is empty; type a number (0 for nothing).",
+        "zh": "元素 [{row}, {col}] 为空；请输入数字（没有就填 0）。",
     },
     "common.not_finite": {
-        "en": "row {row}, column {col}: “{text}” is not a finite number; use an ordinary number.",
-        "zh": "第 {row} 行第 {col} 列：“{text}”不是有限数；请使用普通数字。",
+        "en": "cell [{row}, {col}]: “{text}” is not a finite number; use an ordinary number.",
+        "zh": "元素 [{row}, {col}]：“{text}”不是有限数；请使用普通数字。",
+    },
+    "common.too_large": {
+        "en": "cell [{row}, {col}]: “{text}” is too large; use numbers between −1000000 and 1000000.",
+        "zh": "元素 [{row}, {col}]：“{text}”太大；请使用 −1000000 到 1000000 之间的数字。",
     },
     "common.tf_loading": {"en": "Loading TensorFlow (first time only)…", "zh": "正在加载 TensorFlow（仅第一次）……"},
     "common.tf_missing": {

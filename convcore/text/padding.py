@@ -73,7 +73,7 @@ STRINGS = {
     },
     "padding.result": {"en": "Output shape", "zh": "输出形状"},
     "padding.output_shape": {
-        "en": "Input {inp} → output shape (输出形状) **{shape}**",
+        "en": "Input {inp} → output shape **{shape}**",
         "zh": "输入 {inp} → 输出形状 **{shape}**",
     },
     "padding.no_fit_rows": {

@@ -117,7 +117,7 @@ STRINGS = {
             "the largest difference is **{diff:g}**. At the pattern's centre it is {a:g} before and {b:g} after."
         ),
         "zh": (
-            "**卷积：**移动后图案的响应，等于最初的响应移动 ({dy}, {dx})：最大差值为 **{diff:g}**。"
+            "**卷积**：移动后图案的响应，等于最初的响应移动 ({dy}, {dx})：最大差值为 **{diff:g}**。"
             "图案中心处的响应，移动前 {a:g}，移动后 {b:g}。"
         ),
     },
@@ -128,7 +128,7 @@ STRINGS = {
             "what the layer knew about the pattern stayed where the pattern was."
         ),
         "zh": (
-            "**局部连接：**移动后图案的响应，与最初响应移动 ({dy}, {dx}) 的结果最多相差 **{diff:.3g}**。"
+            "**局部连接**：移动后图案的响应，与最初响应移动 ({dy}, {dx}) 的结果最多相差 **{diff:.3g}**。"
             "图案中心处的响应从 {a:.3g} 变成了 {b:.3g}：这一层对图案的“认识”留在了图案原来的位置。"
         ),
     },

@@ -10,23 +10,23 @@ pytestmark = pytest.mark.browser
 def test_padding_preset_shows_shape(page, app_url):
     page.goto(f"{app_url}/padding_stride")
     wait_idle(page)
-    page.get_by_text("output shape (输出形状)").first.wait_for()
-    assert "2 × 2" in page.locator(".stMarkdown", has_text="output shape (输出形状)").first.inner_text()
+    page.get_by_text("→ output shape").first.wait_for()
+    assert "2 × 2" in page.locator(".stMarkdown", has_text="→ output shape").first.inner_text()
     assert page.locator(".st-key-padding-grid").count() == 1
     assert_no_exception(page)
     screenshot(page, "padding_default")
 
     page.locator(".st-key-padding-preset-keras4 button").first.click()
     wait_idle(page)
-    shape = page.locator(".stMarkdown", has_text="output shape (输出形状)").first.inner_text()
+    shape = page.locator(".stMarkdown", has_text="→ output shape").first.inner_text()
     assert "Input 8 × 8" in shape and "2 × 1" in shape
-    assert "stride=3" not in page.url and "kh=3" in page.url  # the state is in the URL
+    assert "mode=valid" in page.url and "sw=4" in page.url and "kw=5" in page.url  # the state is in the URL
     assert_no_exception(page)
     screenshot(page, "padding_keras4")
 
     page.locator(".st-key-padding-preset-keras3 button").first.click()
     wait_idle(page)
-    assert "4 × 4" in page.locator(".stMarkdown", has_text="output shape (输出形状)").first.inner_text()
+    assert "4 × 4" in page.locator(".stMarkdown", has_text="→ output shape").first.inner_text()
     assert_no_exception(page)
 
 

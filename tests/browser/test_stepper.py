@@ -68,3 +68,21 @@ def test_link_reproduces_the_state_in_chinese(page, app_url):
     page.get_by_text("Y[1, 0] = 0×0 + 6×1 + 0×2 + 0×3 = 6", exact=True).wait_for()
     assert page.get_by_text("Language").count() == 0  # the sidebar speaks Chinese too
     screenshot(page, "stepper_zh_link")
+
+
+def test_switching_language_keeps_every_choice(page, app_url):
+    # Radios and selectboxes send back the label they showed; after a language
+    # switch that label matches no option, so the page must restore its choices.
+    page.goto(f"{app_url}/stepper?op=conv&pad=full")
+    wait_idle(page)
+    page.locator(".st-key-lang").click()
+    page.get_by_role("option", name="中文").click()
+    wait_idle(page)
+    assert "op=conv" in page.url and "pad=full" in page.url and "lang=zh" in page.url
+    page.locator(".st-key-stepper-sh [data-testid='stNumberInputStepUp']").first.click()
+    wait_idle(page)
+    assert "op=conv" in page.url and "pad=full" in page.url and "sh=2" in page.url
+    assert page.locator(".st-key-stepper-op input:checked").count() == 1
+    # full padding (1 on every side) with stride (2, 1): a 2x4 output
+    page.get_by_text("→ 输出 2×4").wait_for()
+    assert_no_exception(page)
