@@ -14,6 +14,7 @@ from typing import Any, Sequence
 import numpy as np
 
 __all__ = [
+    "ParamError",
     "Param",
     "Int",
     "Float",
@@ -105,6 +106,25 @@ def resize_cells(cells: Sequence[Sequence[str]], rows: int, cols: int, fill: str
     return out
 
 
+class ParamError(ValueError):
+    """A link's value that does not fit its parameter: ``kind`` names the
+    reason (for translation), ``fmt`` holds its numbers."""
+
+    MESSAGES = {
+        "not_whole": "{text!r} is not a whole number.",
+        "not_number": "{text!r} is not a number.",
+        "range": "it must be between {lo} and {hi}.",
+        "choice": "it must be one of {choices}.",
+        "bool": "it must be 1 or 0.",
+        "matrix_size": "it may have at most {rows} rows and {cols} columns.",
+        "matrix_cells": "it needs rows of equal length holding numbers between -1000000 and 1000000.",
+    }
+
+    def __init__(self, kind: str, **fmt):
+        self.kind, self.fmt = kind, fmt
+        super().__init__(self.MESSAGES[kind].format(**fmt))
+
+
 @dataclass(frozen=True)
 class Param:
     default: Any
@@ -125,9 +145,9 @@ class Int(Param):
         try:
             value = int(text)
         except (TypeError, ValueError):
-            raise ValueError(f"{text!r} is not a whole number.") from None
+            raise ParamError("not_whole", text=text) from None
         if not self.lo <= value <= self.hi:
-            raise ValueError(f"it must be between {self.lo} and {self.hi}.")
+            raise ParamError("range", lo=self.lo, hi=self.hi)
         return value
 
 
@@ -140,9 +160,9 @@ class Float(Param):
         try:
             value = float(text)
         except (TypeError, ValueError):
-            raise ValueError(f"{text!r} is not a number.") from None
+            raise ParamError("not_number", text=text) from None
         if not (math.isfinite(value) and self.lo <= value <= self.hi):
-            raise ValueError(f"it must be between {self.lo:g} and {self.hi:g}.")
+            raise ParamError("range", lo=f"{self.lo:g}", hi=f"{self.hi:g}")
         return value
 
     def format(self, value: float) -> str:
@@ -155,7 +175,7 @@ class Choice(Param):
 
     def parse(self, text: str) -> str:
         if text not in self.choices:
-            raise ValueError(f"it must be one of {', '.join(map(str, self.choices))}.")
+            raise ParamError("choice", choices=", ".join(map(str, self.choices)))
         return text
 
 
@@ -166,7 +186,7 @@ class Bool(Param):
             return True
         if text in ("0", "false"):
             return False
-        raise ValueError("it must be 1 or 0.")
+        raise ParamError("bool")
 
     def format(self, value: bool) -> str:
         return "1" if value else "0"
@@ -182,6 +202,9 @@ class Matrix(Param):
     def parse(self, text: str) -> str:
         cells = text_cells(text)
         if len(cells) > self.max_rows or max(len(r) for r in cells) > self.max_cols:
-            raise ValueError(f"it may have at most {self.max_rows} rows and {self.max_cols} columns.")
-        parse_cells(cells)
+            raise ParamError("matrix_size", rows=self.max_rows, cols=self.max_cols)
+        try:
+            parse_cells(cells)
+        except ValueError:
+            raise ParamError("matrix_cells") from None
         return matrix_text(cells)

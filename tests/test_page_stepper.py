@@ -179,3 +179,8 @@ def test_payload_is_small(preset):
     at.button(key=f"stepper.preset_{preset}").click().run()
     for el in at.get("plotly_chart"):
         assert len(el.proto.spec) < 1_000_000
+
+
+def test_a_bad_link_value_is_explained_in_chinese():
+    at = open_page({"sw": "0", "lang": "zh"})
+    assert any("它必须在 1 和 6 之间" in w.value and "已改用默认值" in w.value for w in at.warning)

@@ -39,8 +39,8 @@ def test_params_parse_and_format_round_trip():
         (Choice("same", ("valid", "same")), "half", "one of valid, same"),
         (Bool(False), "yes", "1 or 0"),
         (Matrix("0", max_rows=2), "1;2;3", "at most 2 rows"),
-        (Matrix("0"), "1,x", "'x' is not a number"),
-        (Matrix("0"), "1,2;3", "same number of values"),
+        (Matrix("0"), "1,x", "rows of equal length holding numbers"),
+        (Matrix("0"), "1,2;3", "rows of equal length holding numbers"),
     ],
 )
 def test_bad_link_values_say_why(param, text, reason):

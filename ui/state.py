@@ -12,7 +12,7 @@ from __future__ import annotations
 import streamlit as st
 
 from convcore.text import LANGS, t
-from convcore.urlstate import Param
+from convcore.urlstate import Param, ParamError
 
 
 def lang() -> str:
@@ -46,7 +46,8 @@ def init(page: str, params: dict[str, Param]) -> None:
             try:
                 value = p.parse(raw)
             except ValueError as e:
-                reason = str(e).rstrip(".") + "."
+                # a page's own parameter types give their reason in English only
+                reason = t(f"url.{e.kind}", lang(), **e.fmt) if isinstance(e, ParamError) else str(e).rstrip(".") + "."
                 warnings.append(t("common.url_warning", lang(), name=name, value=raw, reason=reason))
         elif saved and name in saved:
             value = saved[name]

@@ -42,6 +42,19 @@ STRINGS = {
         "en": "cell [{row}, {col}]: “{text}” is not a finite number; use an ordinary number.",
         "zh": "元素 [{row}, {col}]：“{text}”不是有限数；请使用普通数字。",
     },
+    "url.not_whole": {"en": "“{text}” is not a whole number.", "zh": "“{text}”不是整数。"},
+    "url.not_number": {"en": "“{text}” is not a number.", "zh": "“{text}”不是数字。"},
+    "url.range": {"en": "it must be between {lo} and {hi}.", "zh": "它必须在 {lo} 和 {hi} 之间。"},
+    "url.choice": {"en": "it must be one of {choices}.", "zh": "它必须是以下之一：{choices}。"},
+    "url.bool": {"en": "it must be 1 or 0.", "zh": "它必须是 1 或 0。"},
+    "url.matrix_size": {
+        "en": "it may have at most {rows} rows and {cols} columns.",
+        "zh": "它最多只能有 {rows} 行、{cols} 列。",
+    },
+    "url.matrix_cells": {
+        "en": "it needs rows of equal length holding numbers between −1000000 and 1000000.",
+        "zh": "它需要等长的行，每个元素都是 −1000000 到 1000000 之间的数字。",
+    },
     "common.too_large": {
         "en": "cell [{row}, {col}]: “{text}” is too large; use numbers between −1000000 and 1000000.",
         "zh": "元素 [{row}, {col}]：“{text}”太大；请使用 −1000000 到 1000000 之间的数字。",
