@@ -53,13 +53,19 @@ def tf_code(X_shape, kernel_shape, padding="valid", stride=1, dilation=1, flip=F
     return "\n".join(lines)
 
 
-def convcore_code(padding="valid", stride=1, dilation=1, flip=False) -> str:
-    fn = "conv2d" if flip else "corr2d"
-    args = ["X", "K"]
+def keyword_args(padding="valid", stride=1, dilation=1) -> list[str]:
+    """The convcore keyword arguments that differ from their defaults."""
+    args = []
     if padding not in (0, "valid", (0, 0)):
         args.append(f"padding={_padding_arg(padding)}")
     if pair(stride, "stride") != (1, 1):
         args.append(f"stride={stride!r}")
     if pair(dilation, "dilation") != (1, 1):
         args.append(f"dilation={dilation!r}")
+    return args
+
+
+def convcore_code(padding="valid", stride=1, dilation=1, flip=False) -> str:
+    fn = "conv2d" if flip else "corr2d"
+    args = ["X", "K", *keyword_args(padding, stride, dilation)]
     return f"import convcore\n\nY = convcore.{fn}({', '.join(args)})"

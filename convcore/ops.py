@@ -127,14 +127,20 @@ def _accumulate(Yf, taps, lo, hi, block):
                 np.add(acc, t, out=acc)
 
 
-def _corr2d_checked(X, K, padding, stride, dilation):
+def prepare(X, K, padding, stride, dilation):
+    """Checked arguments of a cross-correlation: the padded input ``P`` and
+    kernel in the result dtype, ``pads``, output ``(H, W)``, stride and dilation pairs."""
     stride, dilation = pair(stride, "stride"), pair(dilation, "dilation")
     pads = pad_amounts(X.shape, K.shape, padding, stride, dilation)
-    H, W = output_shape(X.shape, K.shape, pads, stride, dilation)
+    out = output_shape(X.shape, K.shape, pads, stride, dilation)
     dtype = result_dtype(X, K)
+    return pad_input(X, pads, dtype), np.asarray(K, dtype=dtype), pads, out, stride, dilation
+
+
+def _corr2d_checked(X, K, padding, stride, dilation):
+    P, K, _, (H, W), stride, dilation = prepare(X, K, padding, stride, dilation)
+    dtype = P.dtype
     (s_h, s_w), (d_h, d_w) = stride, dilation
-    P = pad_input(X, pads, dtype)
-    K = np.asarray(K, dtype=dtype)
     # Flat trick: with every phase stored row-major with the same width Qw,
     # output (i, j) lives at i*Qw + j and tap (a, b) reads the same flat index
     # plus a constant offset, so each tap is one contiguous multiply-add.

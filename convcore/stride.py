@@ -264,13 +264,7 @@ def code_snippets(input_shape, kernel_shape, padding="valid", stride=1, dilation
     tf_lines = codegen.tf_code((nh, nw), (kh, kw), padding, stride, dilation).split("\n")
     tf_lines[2:2] = setup
     tf_lines.append("print(Y.shape)")
-    shape_args = [f"({nh}, {nw})", f"({kh}, {kw})"]
-    if padding not in (0, "valid"):
-        shape_args.append(f"padding={padding!r}")
-    if pair(stride, "stride") != (1, 1):
-        shape_args.append(f"stride={stride!r}")
-    if pair(dilation, "dilation") != (1, 1):
-        shape_args.append(f"dilation={dilation!r}")
+    shape_args = [f"({nh}, {nw})", f"({kh}, {kw})", *codegen.keyword_args(padding, stride, dilation)]
     cc = codegen.convcore_code(padding, stride, dilation).split("\n")
     cc[1:1] = ["import numpy as np", "", f"X = np.random.rand({nh}, {nw})", f"K = np.random.rand({kh}, {kw})"]
     cc.append(f"print(Y.shape, convcore.output_shape({', '.join(shape_args)}))")

@@ -10,8 +10,8 @@ from typing import Iterator
 
 import numpy as np
 
-from .geometry import output_shape, pad_amounts, pair
-from .ops import as_matrix, pad_input, result_dtype
+from .geometry import pair
+from .ops import as_matrix, prepare
 
 __all__ = ["Window", "windows", "arithmetic"]
 
@@ -43,11 +43,8 @@ def windows(X, K, padding=0, stride=1, dilation=1) -> Iterator[Window]:
     [19.0, 25.0, 37.0, 43.0]
     """
     X, K = as_matrix(X, "input X"), as_matrix(K, "kernel K")
-    stride, dilation = pair(stride, "stride"), pair(dilation, "dilation")
-    pads = pad_amounts(X.shape, K.shape, padding, stride, dilation)
-    H, W = output_shape(X.shape, K.shape, pads, stride, dilation)
-    dtype = result_dtype(X, K)
-    P, Kd = pad_input(X, pads, dtype), K.astype(dtype)
+    P, Kd, _, (H, W), stride, dilation = prepare(X, K, padding, stride, dilation)
+    dtype = P.dtype
     (s_h, s_w), (d_h, d_w) = stride, dilation
     kh, kw = K.shape
     for i in range(H):
