@@ -121,6 +121,20 @@ def wait_idle(page) -> None:
     page.wait_for_timeout(300)  # let the last deltas paint
 
 
+def wait_url(page, *parts: str, absent: tuple[str, ...] = ()) -> None:
+    """Wait until the URL holds every part and none of `absent`.
+
+    A widget change starts its rerun a moment after the event (sliders
+    debounce), so wait_idle can return before that rerun has written the
+    query string: poll the URL itself instead of reading it once."""
+    page.wait_for_function(
+        """([parts, absent]) => parts.every(p => location.href.includes(p))
+            && !absent.some(p => location.href.includes(p))""",
+        arg=[list(parts), list(absent)],
+        timeout=20_000,
+    )
+
+
 def screenshot(page, name: str) -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / f"{name}.png"

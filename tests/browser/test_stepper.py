@@ -1,8 +1,11 @@
 """The step-by-step page in a real browser: the seed's numbers, a step of the
 window (client-side animation), a click on an output cell, a link's state."""
-import pytest
+import re
 
-from .conftest import assert_no_exception, screenshot, wait_idle
+import pytest
+from playwright.sync_api import expect
+
+from .conftest import assert_no_exception, screenshot, wait_idle, wait_url
 
 pytestmark = pytest.mark.browser
 
@@ -28,8 +31,7 @@ def test_seed_numbers_and_one_step(page, app_url):
     label.scroll_into_view_if_needed()
     box = label.bounding_box()
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-    page.wait_for_timeout(800)
-    assert walk_title(page).endswith("1×0 + 2×1 + 4×2 + 5×3 = 25"), walk_title(page)
+    expect(chart.locator(".gtitle").first).to_have_text(re.compile(r"1×0 \+ 2×1 \+ 4×2 \+ 5×3 = 25$"))
     screenshot(page, "stepper_step2")
     assert_no_exception(page)
 
@@ -78,10 +80,10 @@ def test_switching_language_keeps_every_choice(page, app_url):
     page.locator(".st-key-lang").click()
     page.get_by_role("option", name="中文").click()
     wait_idle(page)
-    assert "op=conv" in page.url and "pad=full" in page.url and "lang=zh" in page.url
+    wait_url(page, "op=conv", "pad=full", "lang=zh")
     page.locator(".st-key-stepper-sh [data-testid='stNumberInputStepUp']").first.click()
     wait_idle(page)
-    assert "op=conv" in page.url and "pad=full" in page.url and "sh=2" in page.url
+    wait_url(page, "op=conv", "pad=full", "sh=2")
     assert page.locator(".st-key-stepper-op input:checked").count() == 1
     # full padding (1 on every side) with stride (2, 1): a 2x4 output
     page.get_by_text("→ 输出 2×4").wait_for()

@@ -1,5 +1,6 @@
 """The training page in a real browser: press Train, watch the charts appear."""
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import assert_no_exception, screenshot, wait_idle
 
@@ -30,8 +31,8 @@ def test_train_the_seed_problem(page, app_url):
     _train(page)
     assert_no_exception(page)
     page.get_by_text("Loss: sum of squared errors").first.wait_for()
-    assert page.locator(".st-key-training-loss .js-plotly-plot").count() == 1
-    assert page.locator(".st-key-training-weights .js-plotly-plot").count() == 1
+    expect(page.locator(".st-key-training-loss .js-plotly-plot")).to_have_count(1)
+    expect(page.locator(".st-key-training-weights .js-plotly-plot")).to_have_count(1)
     page.get_by_text("epoch 10, loss").wait_for()
     screenshot(page, "training_after")
 

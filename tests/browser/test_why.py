@@ -2,7 +2,7 @@
 a slider moves the pattern and the URL keeps the state."""
 import pytest
 
-from .conftest import assert_no_exception, screenshot, wait_idle
+from .conftest import assert_no_exception, screenshot, wait_idle, wait_url
 
 pytestmark = pytest.mark.browser
 
@@ -31,7 +31,7 @@ def test_why_page_draws_and_reacts(page, app_url):
     page.keyboard.press("ArrowLeft")
     wait_idle(page)
     page.get_by_text("moved by (3, 3): the largest difference is 0").wait_for()
-    assert "dx=3" in page.url
+    wait_url(page, "dx=3")
     assert_no_exception(page)
 
 
