@@ -13,6 +13,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "artifacts"
@@ -119,6 +120,26 @@ def wait_idle(page) -> None:
         timeout=60_000,
     )
     page.wait_for_timeout(300)  # let the last deltas paint
+
+
+def choose(page, key: str, option: str) -> None:
+    """Pick `option` in the selectbox with widget key `key`, then wait for the rerun.
+
+    A rerun that lands just after the click redraws the selectbox and closes
+    its list before the option can be clicked, so open it again until the
+    option shows (a few tries, each bounded)."""
+    box = page.locator(f".st-key-{key}")
+    wanted = page.get_by_role("option", name=option)
+    for _ in range(5):
+        wait_idle(page)
+        box.click()
+        try:
+            wanted.wait_for(timeout=5_000)
+            break
+        except PlaywrightTimeout:
+            page.keyboard.press("Escape")
+    wanted.click()
+    wait_idle(page)
 
 
 def wait_url(page, *parts: str, absent: tuple[str, ...] = ()) -> None:

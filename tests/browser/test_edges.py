@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from .conftest import ARTIFACTS, assert_no_exception, screenshot, wait_idle
+from .conftest import ARTIFACTS, assert_no_exception, choose, screenshot, wait_idle
 
 pytestmark = pytest.mark.browser
 
@@ -42,9 +42,7 @@ def test_edges_page_default_and_upload(page, app_url, tmp_path):
     screenshot(page, "edges_upload")
 
     # a Sobel preset adds the gradient magnitude
-    page.locator(".st-key-edges-kernel").click()
-    page.get_by_role("option", name="Sobel x").click()
-    wait_idle(page)
+    choose(page, "edges-kernel", "Sobel x")
     page.get_by_text("Gradient magnitude").first.wait_for()
     charts.nth(3).wait_for()
     assert_no_exception(page)

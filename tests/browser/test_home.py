@@ -3,7 +3,7 @@ import pytest
 
 from ui.nav import PAGES
 
-from .conftest import assert_no_exception, running_app, screenshot, wait_idle, wait_url
+from .conftest import assert_no_exception, choose, running_app, screenshot, wait_idle, wait_url
 
 pytestmark = pytest.mark.browser
 
@@ -26,9 +26,7 @@ def test_language_switch_to_chinese_and_back(page, app_url):
     page.goto(f"{app_url}/stepper")
     wait_idle(page)
     for option, title in [("中文", "互相关运算，一步一步"), ("English", "Cross-correlation, step by step")]:
-        page.locator(".st-key-lang").click()
-        page.get_by_role("option", name=option).click()
-        wait_idle(page)
+        choose(page, "lang", option)
         page.locator("h1", has_text=title).wait_for()
         if option == "中文":
             wait_url(page, "lang=zh")

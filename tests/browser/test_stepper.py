@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import assert_no_exception, screenshot, wait_idle, wait_url
+from .conftest import assert_no_exception, choose, screenshot, wait_idle, wait_url
 
 pytestmark = pytest.mark.browser
 
@@ -77,9 +77,7 @@ def test_switching_language_keeps_every_choice(page, app_url):
     # switch that label matches no option, so the page must restore its choices.
     page.goto(f"{app_url}/stepper?op=conv&pad=full")
     wait_idle(page)
-    page.locator(".st-key-lang").click()
-    page.get_by_role("option", name="中文").click()
-    wait_idle(page)
+    choose(page, "lang", "中文")
     wait_url(page, "op=conv", "pad=full", "lang=zh")
     page.locator(".st-key-stepper-sh [data-testid='stNumberInputStepUp']").first.click()
     wait_idle(page)
