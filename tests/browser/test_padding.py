@@ -13,7 +13,7 @@ def test_padding_preset_shows_shape(page, app_url):
     wait_idle(page)
     page.get_by_text("→ output shape").first.wait_for()
     assert "2 × 2" in page.locator(".stMarkdown", has_text="→ output shape").first.inner_text()
-    assert page.locator(".st-key-padding-grid").count() == 1
+    expect(page.locator(".st-key-padding-grid")).to_have_count(1)
     assert_no_exception(page)
     screenshot(page, "padding_default")
 
@@ -45,6 +45,6 @@ def test_padding_kernel_too_big_keeps_page(page, app_url):
     page.goto(f"{app_url}/padding_stride?mode=valid&nh=3&nw=3&kh=5")
     wait_idle(page)
     page.get_by_text("does not fit the padded input in height").wait_for()
-    assert page.locator(".st-key-padding-stack_fig").count() == 1  # the rest still works
+    expect(page.locator(".st-key-padding-stack_fig")).to_have_count(1)  # the rest still works
     assert_no_exception(page)
     screenshot(page, "padding_no_fit")

@@ -68,7 +68,8 @@ def test_link_reproduces_the_state_in_chinese(page, app_url):
     assert_no_exception(page)
     page.get_by_text("互相关运算，一步一步").first.wait_for()
     page.get_by_text("Y[1, 0] = 0×0 + 6×1 + 0×2 + 0×3 = 6", exact=True).wait_for()
-    assert page.get_by_text("Language").count() == 0  # the sidebar speaks Chinese too
+    page.get_by_text("语言").first.wait_for()  # the sidebar speaks Chinese too
+    expect(page.get_by_text("Language")).to_have_count(0)
     screenshot(page, "stepper_zh_link")
 
 
@@ -82,7 +83,7 @@ def test_switching_language_keeps_every_choice(page, app_url):
     page.locator(".st-key-stepper-sh [data-testid='stNumberInputStepUp']").first.click()
     wait_idle(page)
     wait_url(page, "op=conv", "pad=full", "sh=2")
-    assert page.locator(".st-key-stepper-op input:checked").count() == 1
+    expect(page.locator(".st-key-stepper-op input:checked")).to_have_count(1)
     # full padding (1 on every side) with stride (2, 1): a 2x4 output
     page.get_by_text("→ 输出 2×4").wait_for()
     assert_no_exception(page)

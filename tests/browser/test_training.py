@@ -13,7 +13,7 @@ def _open(page, app_url, query=""):
     page.goto(f"{app_url}/training{query}")
     wait_idle(page)
     page.locator(".st-key-training-train").wait_for()
-    assert page.get_by_text("Language").or_(page.get_by_text("语言")).count() >= 1  # app.py's sidebar ran
+    page.get_by_text("Language").or_(page.get_by_text("语言")).first.wait_for()  # app.py's sidebar ran
 
 
 def _train(page):

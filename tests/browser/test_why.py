@@ -1,6 +1,7 @@
 """The "Why convolution" page in a real browser: it opens, draws its charts,
 a slider moves the pattern and the URL keeps the state."""
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import assert_no_exception, screenshot, wait_idle, wait_url
 
@@ -19,8 +20,8 @@ def test_why_page_draws_and_reacts(page, app_url):
     assert_no_exception(page)
     plots = page.locator(".js-plotly-plot")
     plots.nth(7).wait_for()
-    assert plots.count() == 8
-    assert page.get_by_text("1,000,001,000,000").count() >= 1
+    expect(plots).to_have_count(8)
+    page.get_by_text("1,000,001,000,000").first.wait_for()
     page.set_viewport_size({"width": 1400, "height": 6800})  # the app scrolls inside itself: show it all
     wait_idle(page)
     screenshot(page, "why")
@@ -42,5 +43,5 @@ def test_why_page_in_chinese_from_a_link(page, app_url):
     page.get_by_text("约 1 万亿").wait_for()  # 1000×1000 → same size, k = 3: 1,000,001,000,000
     assert_no_exception(page)
     page.locator(".js-plotly-plot").nth(6).wait_for()
-    assert page.locator(".js-plotly-plot").count() == 7  # one output channel
+    expect(page.locator(".js-plotly-plot")).to_have_count(7)  # one output channel
     screenshot(page, "why_zh")
