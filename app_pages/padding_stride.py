@@ -239,8 +239,12 @@ base = cs.parse_stack(ss["_base.padding.stack"])
 df = pd.DataFrame([{**lyr.as_dict(), "padding": str(lyr.padding)} for lyr in base],
                   columns=["kernel", "stride", "padding", "dilation"])
 df = df.astype({"kernel": "Int64", "stride": "Int64", "dilation": "Int64", "padding": "string"})
+# Tall enough for the stack it starts from plus the add-a-row line (the
+# default stops at 10 rows, which hid that line under the ten-layer preset).
+# It follows the base, not the edits: a dynamic editor's height is part of its identity.
+rows_shown = min(len(df) + 1, 21)  # the rows and the add-a-row line
 edited = st.data_editor(
-    df, key=editor_key, num_rows="dynamic", width="stretch",
+    df, key=editor_key, num_rows="dynamic", width="stretch", height=35 * (rows_shown + 1) + 3,
     column_config={
         "kernel": st.column_config.NumberColumn(tr("col_kernel"), min_value=1, max_value=LIM["k"], step=1, default=3),
         "stride": st.column_config.NumberColumn(tr("col_stride"), min_value=1, max_value=LIM["s"], step=1, default=1),
