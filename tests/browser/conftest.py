@@ -125,9 +125,9 @@ def wait_idle(page) -> None:
 def choose(page, key: str, option: str) -> None:
     """Pick `option` in the selectbox with widget key `key`, then wait for the rerun.
 
-    A rerun that lands just after the click redraws the selectbox and closes
-    its list before the option can be clicked, so open it again until the
-    option shows (a few tries, each bounded)."""
+    On a loaded CI machine the list once failed to show after the first
+    click (a page load is a single run, so not a rerun closing it): open it
+    again until the option shows, a few bounded tries."""
     box = page.locator(f".st-key-{key}")
     wanted = page.get_by_role("option", name=option)
     for _ in range(5):
