@@ -12,7 +12,7 @@ def test_padding_preset_shows_shape(page, app_url):
     page.goto(f"{app_url}/padding_stride")
     wait_idle(page)
     page.get_by_text("→ output shape").first.wait_for()
-    assert "2 × 2" in page.locator(".stMarkdown", has_text="→ output shape").first.inner_text()
+    expect(page.locator(".stMarkdown", has_text="→ output shape").first).to_contain_text("2 × 2")
     expect(page.locator(".st-key-padding-grid")).to_have_count(1)
     assert_no_exception(page)
     screenshot(page, "padding_default")
