@@ -1,9 +1,9 @@
 """ConvLab: the entry point. Page config, language, navigation."""
 import streamlit as st
 
-from convcore.text import LANGS, t
-from ui import state
-from ui.nav import PAGES
+from convlab.text import LANGS, t
+from convlab import state
+from convlab.nav import PAGES
 
 st.set_page_config(page_title="ConvLab", page_icon="🔲", layout="wide")
 

@@ -3,11 +3,12 @@ import functools
 
 import streamlit as st
 
-from convcore import images, kernels
-from convcore.figures import edges as figs
-from convcore.text import t
-from convcore.urlstate import Bool, Choice, Int, Matrix
-from ui import state, widgets
+from convcore import kernels
+from convlab import edges, images, state, widgets
+from convlab.figures import edges as figs
+from convlab.text import t
+from convlab.urlstate import Bool, Choice, Int, Matrix
+
 
 PAGE = "edges"
 PARAMS = {
@@ -16,7 +17,7 @@ PARAMS = {
     "transpose": Bool(False),
     "kernel": Choice("seed", kernels.PRESET_NAMES),
     "kt": Bool(False),
-    "custom": Matrix("1,-1", kernels.MAX_CUSTOM, kernels.MAX_CUSTOM),
+    "custom": Matrix("1,-1", edges.MAX_CUSTOM, edges.MAX_CUSTOM),
     "padding": Choice("valid", ("valid", "same")),
     "abs": Bool(False),
 }
@@ -79,11 +80,11 @@ with c_ker:
     st.subheader(t("edges.kernel_header", lang))
     name = st.selectbox(
         t("edges.kernel", lang), kernels.PRESET_NAMES, key="edges.kernel",
-        format_func=lambda n: t(f"edges.k.{n}", lang) + ("" if n == kernels.CUSTOM else f"  {kernels.kernel_text(n)}"),
+        format_func=lambda n: t(f"edges.k.{n}", lang) + ("" if n == kernels.CUSTOM else f"  {edges.kernel_text(n)}"),
     )
     st.caption(t(f"edges.kdesc.{name}", lang))
     if name == kernels.CUSTOM:
-        K = widgets.matrix_editor(PAGE, "custom", t("edges.custom_label", lang), lang, max_size=kernels.MAX_CUSTOM)
+        K = widgets.matrix_editor(PAGE, "custom", t("edges.custom_label", lang), lang, max_size=edges.MAX_CUSTOM)
     else:
         K = kernels.preset(name)
         st.button(t("edges.edit_custom", lang), on_click=edit_copy, args=(K,), key="edges.edit")
@@ -158,7 +159,7 @@ if result is not None:
                             key="edges.fig_magnitude", width="stretch")
 
 if K is not None:
-    tf_text, cc_text = kernels.code_snippets(
+    tf_text, cc_text = edges.code_snippets(
         X0.shape, K, padding, seed_image=decoded is None and image_name == "seed", transpose_image=transposed,
         absolute=absolute, preset_name=None if name == kernels.CUSTOM else name)
     widgets.code_expander(lang, tf_text, cc_text)

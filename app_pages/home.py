@@ -1,9 +1,9 @@
 """Home: what ConvLab is, one card per page, how to run it."""
 import streamlit as st
 
-from convcore.text import t
-from ui import state
-from ui.nav import PAGES
+from convlab.text import t
+from convlab import state
+from convlab.nav import PAGES
 
 lang = state.lang()
 st.title(t("app.title", lang))

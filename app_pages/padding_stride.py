@@ -4,13 +4,14 @@ against Keras, and a layer-stack calculator with receptive fields."""
 import pandas as pd
 import streamlit as st
 
-from convcore import stride as cs
-from convcore.codegen import keras_layer
-from convcore.figures import padding as figs
-from convcore.text import t
-from convcore.tfcheck import keras_output_shape
-from convcore.urlstate import Bool, Choice, Int
-from ui import state, widgets
+import convcore
+from convlab import padding as cs
+from convlab.codegen import keras_layer
+from convlab.figures import padding as figs
+from convlab.text import t
+from convlab.tfcheck import keras_output_shape
+from convlab.urlstate import Bool, Choice, Int
+from convlab import state, widgets
 
 PAGE = "padding"
 LIM = cs.LIMITS
@@ -123,7 +124,7 @@ else:
     padding = mode
 
 try:
-    ph, pw = cs.plan(input_shape, kernel_shape, padding, stride, dilation)
+    ph, pw = convcore.axis_plans(input_shape, kernel_shape, padding, stride, dilation)
 except ValueError as e:  # only reachable through a hand-made state; widgets bound everything
     st.error(tr("bad_config", reason=str(e)))
     st.stop()
@@ -198,7 +199,7 @@ def keras_cell(cfg):
 
 rows = []
 for cfg, p in configs.items():
-    h, w = cs.plan(*cfg)
+    h, w = convcore.axis_plans(*cfg)
     rows.append({tr("col_layer"): keras_layer(*cfg[1:]), tr("col_input"): shape_text(cfg[0]),
                  tr("col_seed"): shape_text(p.expected), tr("col_ours"): shape_text((h.out, w.out)),
                  tr("col_keras"): keras_cell(cfg)})
@@ -212,7 +213,7 @@ if "_padding.keras_missing" in ss:
     st.warning(t("common.tf_missing", lang, error=ss["_padding.keras_missing"]))
 checked = [c for c in to_check if isinstance(results.get(c), tuple)]
 if checked:
-    agree = all(results[c] == (cs.plan(*c)[0].out, cs.plan(*c)[1].out) for c in checked)
+    agree = all(results[c] == (convcore.axis_plans(*c)[0].out, convcore.axis_plans(*c)[1].out) for c in checked)
     (st.success if agree else st.error)(tr("keras_agree" if agree else "keras_disagree"))
 if not current_ok and fits:
     st.caption(tr("keras_only_valid_same"))

@@ -3,11 +3,12 @@ import numpy as np
 import streamlit as st
 
 import convcore
-from convcore import codegen, seed
-from convcore.figures.stepper import output_picker, reads_figure, walk_figure
-from convcore.text import t
-from convcore.urlstate import Choice, Int, Matrix, matrix_text
-from ui import state, widgets
+from convcore import seed
+from convlab.figures.stepper import output_picker, reads_figure, walk_figure
+from convlab.text import t
+from convlab.urlstate import Choice, Int, Matrix, matrix_text
+from convlab import codegen, state, widgets
+from convlab.fmt import window_sum
 
 PAGE = "stepper"
 PARAMS = {
@@ -111,14 +112,14 @@ if shape is not None:
 
     st.subheader(t("stepper.pick", lang))
     st.caption(t("stepper.pick_help", lang))
-    Y = convcore.corr2d(X, K, padding, stride, dilation)
+    Y = convcore.corr2d(X, K, padding=padding, stride=stride, dilation=dilation)
     in_col, out_col, ctl_col = st.columns([3, 2, 2])
     with ctl_col:
         st.selectbox(t("stepper.row", lang), range(H), key=k("i"))
         st.selectbox(t("stepper.col", lang), range(W), key=k("j"))
         i, j = g(PAGE, "i"), g(PAGE, "j")
-        window = next(w for w in convcore.windows(X, K, padding, stride, dilation) if w.index == (i, j))
-        st.markdown(f"#### {t('stepper.cell_sum', lang, i=i, j=j, sum=convcore.arithmetic(window, K))}")
+        window = convcore.window_at(X, K, i, j, padding=padding, stride=stride, dilation=dilation)
+        st.markdown(f"#### {t('stepper.cell_sum', lang, i=i, j=j, sum=window_sum(window, K))}")
         st.caption(t("stepper.cell_reads", lang, cells=", ".join(f"({r}, {c})" for r, c in window.cells(dilation))))
     with in_col:
         st.plotly_chart(reads_figure(X, K, padding, stride, dilation, cell=(i, j), title=labels["input"]),
@@ -134,7 +135,7 @@ if shape is not None:
 
     config = (matrix_text(X), matrix_text(K), padding, stride, dilation)
     if st.button(t("stepper.verify", lang), key=k("verify")):
-        from convcore.tfcheck import tf_corr2d
+        from convlab.tfcheck import tf_corr2d
 
         try:
             with st.spinner(t("common.tf_loading", lang)):

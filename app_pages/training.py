@@ -7,17 +7,18 @@ import pandas as pd
 import streamlit as st
 
 from convcore import training
-from convcore.figures import training as figs
-from convcore.text import t
-from convcore.urlstate import Bool, Choice, Float, Int, Matrix, parse_cells, text_cells
-from ui import state, widgets
+from convlab import training as lab
+from convlab.figures import training as figs
+from convlab.text import t
+from convlab.urlstate import Bool, Choice, Float, Int, Matrix, parse_cells, text_cells
+from convlab import state, widgets
 
 PAGE = "training"
 PARAMS = {
     "problem": Choice("seed", training.PROBLEMS),
     "target": Matrix("0,1;2,3", max_rows=5, max_cols=5),
     "lr": Float(0.03, 1e-6, 10.0),
-    "epochs": Int(10, 1, training.MAX_EPOCHS),
+    "epochs": Int(10, 1, lab.MAX_EPOCHS),
     "seed": Int(0, 0, 1_000_000),
     "optimizer": Choice("sgd", training.OPTIMIZERS),
     "layer": Choice("keras", training.LAYERS),
@@ -103,7 +104,7 @@ with left:
             safe = training.suggested_lr(prob.X, prob.K.shape, bias)
             st.button(t("training.use_lr", lang, lr=safe), key="training.use_lr", disabled=busy,
                       on_click=_set_lr, args=(safe,))
-    epochs = st.number_input(t("training.epochs", lang, max=training.MAX_EPOCHS), 1, training.MAX_EPOCHS,
+    epochs = st.number_input(t("training.epochs", lang, max=lab.MAX_EPOCHS), 1, lab.MAX_EPOCHS,
                              step=1, key="training.epochs", disabled=busy)
     seed = st.number_input(t("training.seed", lang), 0, 1_000_000, step=1, key="training.seed", disabled=busy)
     st.selectbox(t("training.optimizer", lang), training.OPTIMIZERS, key="training.optimizer", disabled=busy,
@@ -179,9 +180,9 @@ def _results(run):
     k2.plotly_chart(figs.kernel_heatmap(K_true, t("training.true_kernel", lang), scale),
                     key="training.true", width="stretch")
     with k3:
-        every = training.log_every(c["epochs"])
+        every = lab.log_every(c["epochs"])
         st.markdown(f"**{t('training.log_title', lang, every=every)}**")
-        log = training.seed_log(run["losses"], every)
+        log = lab.seed_log(run["losses"], every)
         if log:
             table = pd.DataFrame({t("training.col_epoch", lang): [e for e, _ in log],
                                   t("training.col_loss", lang): [f"{l:.3f}" for _, l in log]})
@@ -193,10 +194,10 @@ def _results(run):
             if c["problem"] == "seed":
                 st.caption(t("training.log_note", lang, seed=c["seed"]))
         st.download_button(t("training.download_history", lang), key="training.dl_csv", on_click="ignore",
-                           data=training.history_csv(run["epochs"], run["losses"], run["kernels"], run["biases"]),
+                           data=lab.history_csv(run["epochs"], run["losses"], run["kernels"], run["biases"]),
                            file_name="training_history.csv", mime="text/csv", icon=":material/download:")
         st.download_button(t("training.download_kernel", lang), key="training.dl_npy", on_click="ignore",
-                           data=training.kernel_npy(K_learned), file_name="learned_kernel.npy",
+                           data=lab.kernel_npy(K_learned), file_name="learned_kernel.npy",
                            mime="application/octet-stream", icon=":material/download:")
 
 
@@ -270,8 +271,8 @@ if prob is not None:
         d3.plotly_chart(figs.heatmap(prob.Y, t("training.output", lang), diverging=True, text=text),
                         key="training.y", width="stretch")
     settings = {k: v for k, v in config.items() if k != "problem"}
-    widgets.code_expander(lang, training.tf_code(name, prob.K, **settings),
-                          training.convcore_code(name, prob.K, **settings))
+    widgets.code_expander(lang, lab.tf_code(name, prob.K, **settings),
+                          lab.convcore_code(name, prob.K, **settings))
 state.sync(PAGE, PARAMS)
 
 if busy and prob is not None:  # last, so nothing of the previous run is left on the page meanwhile

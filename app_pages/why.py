@@ -2,16 +2,18 @@
 import streamlit as st
 
 from convcore import why
-from convcore.figures import why as figs
-from convcore.text import t
-from convcore.urlstate import Bool, Choice, Int
-from ui import state, widgets
+from convlab import state, widgets
+from convlab.why import MAX_KERNEL, MAX_SIDE, channels_code, params_code, pixel_arithmetic
+from convlab.figures import why as figs
+from convlab.text import t
+from convlab.urlstate import Bool, Choice, Int
+
 
 PAGE = "why"
 N_L, N_C = why.LOCALITY_SIZE, why.CHANNEL_SIZE
 PARAMS = {
-    "h": Int(1000, 1, why.MAX_SIDE), "w": Int(1000, 1, why.MAX_SIDE), "same": Bool(True),
-    "h2": Int(1000, 1, why.MAX_SIDE), "w2": Int(1000, 1, why.MAX_SIDE), "k": Int(21, 1, why.MAX_KERNEL),
+    "h": Int(1000, 1, MAX_SIDE), "w": Int(1000, 1, MAX_SIDE), "same": Bool(True),
+    "h2": Int(1000, 1, MAX_SIDE), "w2": Int(1000, 1, MAX_SIDE), "k": Int(21, 1, MAX_KERNEL),
     "pattern": Choice("cross", tuple(why.PATTERNS)),
     "dy": Int(3, 0, why.max_offset()), "dx": Int(4, 0, why.max_offset()),
     "delta": Int(2, 0, 5), "i": Int(5, 0, N_L - 1), "j": Int(4, 0, N_L - 1),
@@ -32,15 +34,15 @@ st.latex(r"[\mathbf{H}]_{i,j} = [\mathbf{U}]_{i,j} + \sum_k \sum_l [\mathsf{W}]_
          r"\quad\longrightarrow\quad [\mathbf{H}]_{i,j} = u + \sum_{a=-\Delta}^{\Delta}\sum_{b=-\Delta}^{\Delta}"
          r"[\mathbf{V}]_{a,b}[\mathbf{X}]_{i+a,j+b}")
 c1, c2, c3 = st.columns(3)
-c1.number_input(t("why.h", lang), 1, why.MAX_SIDE, key=K["h"])
-c2.number_input(t("why.w", lang), 1, why.MAX_SIDE, key=K["w"])
-c3.number_input(t("why.k", lang), 1, why.MAX_KERNEL, key=K["k"])
+c1.number_input(t("why.h", lang), 1, MAX_SIDE, key=K["h"])
+c2.number_input(t("why.w", lang), 1, MAX_SIDE, key=K["w"])
+c3.number_input(t("why.k", lang), 1, MAX_KERNEL, key=K["k"])
 c1, c2, c3 = st.columns(3)
 c1.toggle(t("why.same", lang), key=K["same"])
 same = st.session_state[K["same"]]
 if not same:
-    c2.number_input(t("why.h2", lang), 1, why.MAX_SIDE, key=K["h2"])
-    c3.number_input(t("why.w2", lang), 1, why.MAX_SIDE, key=K["w2"])
+    c2.number_input(t("why.h2", lang), 1, MAX_SIDE, key=K["h2"])
+    c3.number_input(t("why.w2", lang), 1, MAX_SIDE, key=K["w2"])
 h, w, k = st.session_state[K["h"]], st.session_state[K["w"]], st.session_state[K["k"]]
 hidden = (None, None) if same else (st.session_state[K["h2"]], st.session_state[K["w2"]])
 try:
@@ -62,7 +64,7 @@ else:
         st.markdown(t("why.ratio", lang, dense=f"{counts.dense.total:,}", conv=f"{counts.conv.total:,}",
                       ratio=f"{counts.ratio:,}"))
         st.info(seed_text, icon=":material/menu_book:")
-    widgets.code_expander(lang, *why.params_code(h, w, k, *hidden))
+    widgets.code_expander(lang, *params_code(h, w, k, *hidden))
 
 # --- 2. translation invariance ---------------------------------------------------
 st.header(t("why.trans_header", lang))
@@ -120,7 +122,7 @@ if ch.sums_match:
                   n=ch.n_params))
 else:
     st.error(t("why.ch_mismatch", lang))
-widgets.code_expander(lang, *why.channels_code(O, ck))
+widgets.code_expander(lang, *channels_code(O, ck))
 
 st.subheader(t("why.mix_header", lang))
 st.markdown(t("why.mix_intro", lang))
@@ -130,7 +132,7 @@ c2.slider(t("why.mix_col", lang), 0, N_C - 1, key=K["mj"])
 mi, mj = st.session_state[K["mi"]], st.session_state[K["mj"]]
 mix = why.pixel_mix(ch.X, why.mixing_weights(O), mi, mj)
 st.plotly_chart(figs.mixing_figure(mix, lang), key="why.mix", width="stretch")
-st.markdown("\n".join(f"- `{t('why.mix_arith', lang, o=o, i=mi, j=mj, arith=mix.arithmetic(o))}`"
+st.markdown("\n".join(f"- `{t('why.mix_arith', lang, o=o, i=mi, j=mj, arith=pixel_arithmetic(mix, o))}`"
                       for o in range(O)))
 st.plotly_chart(figs.mixing_output_figure(mix, lang), key="why.mix_out", width="stretch")
 

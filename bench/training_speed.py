@@ -61,7 +61,7 @@ def chapter_eager_loop(p) -> float:
 
 def redraw_ms(p, epochs=500) -> float:
     """Both live charts of a long run (3x3 kernel, 500 epochs), built and serialised."""
-    from convcore.figures.training import loss_figure, weights_figure
+    from convlab.figures.training import loss_figure, weights_figure
 
     rng = np.random.default_rng(0)
     losses = np.exp(-np.arange(epochs) / 50)

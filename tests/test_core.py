@@ -8,13 +8,13 @@ import sys
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import convcore
 from convcore import seed
 from convcore import (
-    conv2d,
+    convolve2d,
     corr2d,
     corr2d_multi_in,
     corr2d_multi_in_out,
@@ -22,8 +22,10 @@ from convcore import (
     layer_stack,
     output_shape,
     pad_amounts,
+    window_at,
     windows,
 )
+from convcore._geometry import pair
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 tf = pytest.importorskip("tensorflow")
@@ -96,7 +98,7 @@ def test_seed_padding_figure_first_cell_is_zero():
 def test_seed_keras_shapes(kernel, padding, stride, expected):
     k = (kernel, kernel) if isinstance(kernel, int) else kernel
     assert output_shape((8, 8), k, padding, stride) == expected
-    assert corr2d(np.random.default_rng(0).random((8, 8)), np.ones(k), padding, stride).shape == expected
+    assert corr2d(np.random.default_rng(0).random((8, 8)), np.ones(k), padding=padding, stride=stride).shape == expected
     layer = tf.keras.layers.Conv2D(1, kernel_size=kernel, padding=padding, strides=stride)
     assert tuple(layer(tf.zeros((1, 8, 8, 1))).shape[1:3]) == expected
 
@@ -146,22 +148,21 @@ def test_matches_tensorflow_with_stride(prob, padding, stride):
     X, K = prob
     if not fits(X, K, padding, stride, 1):
         with pytest.raises(ValueError, match="does not fit"):
-            corr2d(X, K, padding, stride)
+            corr2d(X, K, padding=padding, stride=stride)
         return
     pads = pad_amounts(X.shape, K.shape, padding, stride)
     tf_padding = "SAME" if isinstance(padding, str) and padding.lower() == "same" else pads
-    np.testing.assert_array_equal(corr2d(X, K, padding, stride), tf_corr2d(X, K, tf_padding, stride))
+    np.testing.assert_array_equal(corr2d(X, K, padding=padding, stride=stride), tf_corr2d(X, K, tf_padding, stride))
 
 
 @settings(max_examples=100, deadline=None)
 @given(problems(), padding_forms, steps)
 def test_matches_tensorflow_with_dilation(prob, padding, dilation):
     X, K = prob
-    if not fits(X, K, padding, 1, dilation):
-        return
+    assume(fits(X, K, padding, 1, dilation))
     pads = pad_amounts(X.shape, K.shape, padding, 1, dilation)
     tf_padding = "SAME" if isinstance(padding, str) and padding.lower() == "same" else pads
-    np.testing.assert_array_equal(corr2d(X, K, padding, 1, dilation), tf_corr2d(X, K, tf_padding, 1, dilation))
+    np.testing.assert_array_equal(corr2d(X, K, padding=padding, dilation=dilation), tf_corr2d(X, K, tf_padding, 1, dilation))
 
 
 @settings(max_examples=150, deadline=None)
@@ -169,25 +170,23 @@ def test_matches_tensorflow_with_dilation(prob, padding, dilation):
 def test_matches_naive_loop_with_stride_and_dilation(prob, padding, stride, dilation):
     # TensorFlow refuses stride > 1 together with dilation > 1; the definition does not.
     X, K = prob
-    if not fits(X, K, padding, stride, dilation):
-        return
+    assume(fits(X, K, padding, stride, dilation))
     pads = pad_amounts(X.shape, K.shape, padding, stride, dilation)
-    s, d = convcore.geometry.pair(stride, "s"), convcore.geometry.pair(dilation, "d")
-    np.testing.assert_array_equal(corr2d(X, K, padding, stride, dilation), naive_corr2d(X, K, pads, s, d))
+    s, d = pair(stride, "s"), pair(dilation, "d")
+    np.testing.assert_array_equal(corr2d(X, K, padding=padding, stride=stride, dilation=dilation), naive_corr2d(X, K, pads, s, d))
 
 
 @settings(max_examples=60, deadline=None)
 @given(problems(), padding_forms, steps, steps)
 def test_output_shape_formula(prob, padding, stride, dilation):
     X, K = prob
-    if not fits(X, K, padding, stride, dilation):
-        return
+    assume(fits(X, K, padding, stride, dilation))
     (t, b), (l, r) = pad_amounts(X.shape, K.shape, padding, stride, dilation)
-    s, d = convcore.geometry.pair(stride, "s"), convcore.geometry.pair(dilation, "d")
+    s, d = pair(stride, "s"), pair(dilation, "d")
     expected = tuple(
         (n + p - (k - 1) * dd - 1) // ss + 1 for n, p, k, dd, ss in zip(X.shape, (t + b, l + r), K.shape, d, s)
     )
-    assert output_shape(X.shape, K.shape, padding, stride, dilation) == expected == corr2d(X, K, padding, stride, dilation).shape
+    assert output_shape(X.shape, K.shape, padding, stride, dilation) == expected == corr2d(X, K, padding=padding, stride=stride, dilation=dilation).shape
 
 
 def test_large_input_matches_tensorflow_threaded_path():
@@ -207,7 +206,7 @@ def test_conv2d_full_is_linear_convolution(prob):
     X64, K64 = X.astype(float), K.astype(float)
     shape = (X.shape[0] + K.shape[0] - 1, X.shape[1] + K.shape[1] - 1)
     fft = np.fft.irfft2(np.fft.rfft2(X64, shape) * np.fft.rfft2(K64, shape), shape)
-    np.testing.assert_allclose(conv2d(X64, K64, "full"), fft, atol=1e-8)
+    np.testing.assert_allclose(convolve2d(X64, K64, padding="full"), fft, atol=1e-8)
 
 
 @settings(max_examples=60, deadline=None)
@@ -216,10 +215,9 @@ def test_windows_rebuild_corr2d_exactly(prob, padding, stride, dilation):
     X, K = prob
     rng = np.random.default_rng(0)
     X = X + rng.random(X.shape).astype(np.float32)  # non-integers: the order of the sum matters
-    if not fits(X, K, padding, stride, dilation):
-        return
-    Y = corr2d(X, K, padding, stride, dilation)
-    ws = list(windows(X, K, padding, stride, dilation))
+    assume(fits(X, K, padding, stride, dilation))
+    Y = corr2d(X, K, padding=padding, stride=stride, dilation=dilation)
+    ws = list(windows(X, K, padding=padding, stride=stride, dilation=dilation))
     assert [w.index for w in ws] == [(i, j) for i in range(Y.shape[0]) for j in range(Y.shape[1])]
     rebuilt = np.array([w.value for w in ws], dtype=Y.dtype).reshape(Y.shape)
     np.testing.assert_array_equal(rebuilt, Y)
@@ -231,7 +229,6 @@ def test_window_records_of_the_seed():
     w = next(windows(SEED_X, SEED_K))
     assert w.index == (0, 0) and w.origin == (0, 0) and w.value == 19
     np.testing.assert_array_equal(w.patch, [[0, 1], [3, 4]])
-    assert convcore.arithmetic(w, SEED_K) == "0×0 + 1×1 + 3×2 + 4×3 = 19"
     last = list(windows(SEED_X, SEED_K, padding=1, stride=(3, 2)))[-1]
     assert last.index == (1, 1) and last.origin == (3, 2) and last.value == 8
 
@@ -270,8 +267,8 @@ def test_dtype_rule_and_inputs_untouched():
 
 def test_flip_kernel_and_true_convolution():
     np.testing.assert_array_equal(flip_kernel(SEED_K), [[3, 2], [1, 0]])
-    np.testing.assert_array_equal(conv2d(SEED_X, SEED_K), corr2d(SEED_X, [[3, 2], [1, 0]]))
-    np.testing.assert_array_equal(conv2d(SEED_X, SEED_K), [[5, 11], [23, 29]])
+    np.testing.assert_array_equal(convolve2d(SEED_X, SEED_K), corr2d(SEED_X, [[3, 2], [1, 0]]))
+    np.testing.assert_array_equal(convolve2d(SEED_X, SEED_K), [[5, 11], [23, 29]])
 
 
 def test_same_padding_is_tensorflows_asymmetric_rule():
@@ -325,3 +322,53 @@ def test_import_is_light():
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root, check=True)
     assert out.stdout.strip() == "[]"
+
+
+@settings(max_examples=60)
+@given(problems(), padding_forms, steps, steps, st.data())
+def test_window_at_is_the_walk_s_record(prob, padding, stride, dilation, data):
+    X, K = prob
+    assume(fits(X, K, padding, stride, dilation))
+    kw = dict(padding=padding, stride=stride, dilation=dilation)
+    H, W = output_shape(X.shape, K.shape, padding, stride, dilation)
+    i, j = data.draw(st.integers(0, H - 1)), data.draw(st.integers(0, W - 1))
+    walked = list(windows(X, K, **kw))[i * W + j]
+    w = window_at(X, K, i, j, **kw)
+    assert (w.index, w.origin, w.value) == (walked.index, walked.origin, walked.value)
+    np.testing.assert_array_equal(w.patch, walked.patch)
+    assert w.value == corr2d(X, K, **kw)[i, j]
+
+
+@pytest.mark.parametrize("cell", [(2, 0), (0, 2), (-1, 0), (0.5, 0)])
+def test_window_at_outside_the_output_says_the_range(cell):
+    with pytest.raises(ValueError, match=r"outside the 2x2 output; rows go from 0 to 1, columns from 0 to 1"):
+        window_at(SEED_X, SEED_K, *cell)
+
+
+def test_options_are_keyword_only():
+    for f in (corr2d, convolve2d, windows):
+        with pytest.raises(TypeError):
+            f(SEED_X, SEED_K, 1)
+    with pytest.raises(TypeError):
+        corr2d_multi_in(np.ones((1, 3, 3)), np.ones((1, 2, 2)), 1)
+    assert not hasattr(convcore, "conv2d"), "true convolution is convolve2d (scipy's name), not Keras' Conv2D's"
+
+
+def test_convolve2d_matches_scipy():
+    signal = pytest.importorskip("scipy.signal")
+    rng = np.random.default_rng(5)
+    X, K = rng.integers(-5, 6, (7, 9)).astype(float), rng.integers(-3, 4, (3, 2)).astype(float)
+    for mode in ("valid", "full"):
+        np.testing.assert_array_equal(convolve2d(X, K, padding=mode), signal.convolve2d(X, K, mode=mode))
+        np.testing.assert_array_equal(corr2d(X, K, padding=mode), signal.correlate2d(X, K, mode=mode))
+
+
+def test_implementation_modules_are_private_and_not_shadowed():
+    import importlib
+
+    for name in ("_geometry", "_ops", "_windows"):
+        assert importlib.import_module(f"convcore.{name}")
+    assert callable(convcore.windows) and callable(convcore.corr2d)
+    for name in convcore.__all__:
+        obj = getattr(convcore, name)
+        assert not isinstance(obj, type(convcore)), f"convcore.{name} is a module, not the function"

@@ -1,4 +1,4 @@
-"""convcore.images: built-in pictures, and uploads decoded from real files that
+"""convlab.images: built-in pictures, and uploads decoded from real files that
 the tests write with Pillow (every mode and format the page accepts, and the
 broken ones it must refuse)."""
 from __future__ import annotations
@@ -11,8 +11,8 @@ import numpy as np
 import pytest
 from PIL import Image, ImageFile
 
-from convcore import images
-from convcore.images import ImageError, decode_upload
+from convlab import images
+from convlab.images import ImageError, decode_upload
 
 
 def encode(img: Image.Image, fmt: str, **kw) -> bytes:

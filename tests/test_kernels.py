@@ -9,9 +9,10 @@ import numpy as np
 import pytest
 from scipy.signal import correlate2d
 
-from convcore import images, kernels
-from convcore.figures import edges as figs
-from convcore.figures.common import payload_bytes
+from convcore import kernels
+from convlab import edges, images
+from convlab.figures import edges as figs
+from convlab.figures.common import payload_bytes
 from convcore.kernels import PRESETS, detect, gradient_magnitude, preset
 
 EXPECTED = {
@@ -71,9 +72,9 @@ def test_preset_families():
 
 
 def test_kernel_text():
-    assert kernels.kernel_text("seed") == "[1, −1]"
-    assert kernels.kernel_text("sobel_x") == "[−1 0 1; −2 0 2; −1 0 1]"
-    assert kernels.kernel_text("box_blur") == "1/9 × [1 1 1; 1 1 1; 1 1 1]"
+    assert edges.kernel_text("seed") == "[1, −1]"
+    assert edges.kernel_text("sobel_x") == "[−1 0 1; −2 0 2; −1 0 1]"
+    assert edges.kernel_text("box_blur") == "1/9 × [1 1 1; 1 1 1; 1 1 1]"
 
 
 # --- cross-correlation with the presets -------------------------------------
@@ -168,7 +169,7 @@ def test_code_snippets_compute_what_the_page_shows(name, padding, transpose, kt,
     K = preset(name).T if kt else preset(name)
     X = images.seed_image().T if transpose else images.seed_image()
     r = detect(X, K, padding, absolute=absolute, preset_name=name)
-    tf_text, cc_text = kernels.code_snippets((6, 8), K, padding, seed_image=True, transpose_image=transpose,
+    tf_text, cc_text = edges.code_snippets((6, 8), K, padding, seed_image=True, transpose_image=transpose,
                                              absolute=absolute, preset_name=name)
     ns = {}
     exec(tf_text, ns)

@@ -1,4 +1,4 @@
-"""convcore.stride and convcore.figures.padding: the padding-and-stride page's
+"""convcore.stride and convlab.figures.padding: the padding-and-stride page's
 computations, against convcore.windows / geometry and the seed's numbers."""
 from __future__ import annotations
 
@@ -7,11 +7,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import convcore
 from convcore import layer_stack, output_shape, pad_amounts, windows
-from convcore import stride as cs
-from convcore.figures import padding as figs
-from convcore.figures.common import payload_bytes
-from convcore.text import CATALOG
+from convlab import padding as cs
+from convlab.figures import padding as figs
+from convlab.figures.common import payload_bytes
+from convlab.text import CATALOG
 
 SEED_SHAPES = {"keras1": (8, 8), "keras2": (8, 8), "keras3": (4, 4), "keras4": (2, 1), "pad_fig": (4, 4), "stride_fig": (2, 2)}
 
@@ -34,39 +35,39 @@ configs = st.tuples(
 @given(configs)
 def test_plan_and_origins_agree_with_geometry_and_windows(cfg):
     n, k, padding, s, d = cfg
-    h, w = cs.plan(n, k, padding, s, d)
+    h, w = convcore.axis_plans(n, k, padding, s, d)
     assert ((h.before, h.after), (w.before, w.after)) == pad_amounts(n, k, padding, s, d)
     try:
         expected = output_shape(n, k, padding, s, d)
     except ValueError:
         assert not (h.fits and w.fits)
-        assert cs.window_origins(n, k, padding, s, d) == [] or not (h.fits and w.fits)
+        assert convcore.window_origins(n, k, padding, s, d) == []
         return
     assert (h.out, w.out) == expected
     # the seed's formula, with k' for the dilated kernel
     assert h.out == (h.n - h.k_eff + h.p + h.s) // h.s and w.out == (w.n - w.k_eff + w.p + w.s) // w.s
     X = np.arange(n[0] * n[1], dtype=float).reshape(n)
     K = np.ones(k)
-    origins = [win.origin for win in windows(X, K, padding, s, d)]
-    assert cs.window_origins(n, k, padding, s, d) == origins
+    origins = [win.origin for win in windows(X, K, padding=padding, stride=s, dilation=d)]
+    assert convcore.window_origins(n, k, padding, s, d) == origins
     # read_mask: exactly the cells some window's taps read
     mask = np.zeros((h.padded, w.padded), dtype=bool)
-    for win in windows(X, K, padding, s, d):
+    for win in windows(X, K, padding=padding, stride=s, dilation=d):
         for r, c in win.cells(d):
             mask[r, c] = True
-    assert (cs.read_mask(h, w) == mask).all()
+    assert (convcore.read_mask(h, w) == mask).all()
 
 
 def test_presets_give_the_seeds_shapes():
     assert {p.name: p.expected for p in cs.PRESETS} == SEED_SHAPES
     for p in cs.PRESETS:
         st_ = p.state()
-        h, w = cs.plan((st_["nh"], st_["nw"]), (st_["kh"], st_["kw"]), p.padding, (st_["sh"], st_["sw"]))
+        h, w = convcore.axis_plans((st_["nh"], st_["nw"]), (st_["kh"], st_["kw"]), p.padding, (st_["sh"], st_["sw"]))
         assert (h.out, w.out) == p.expected == output_shape((p.nh, p.nw), (p.kh, p.kw), p.padding, (p.sh, p.sw))
 
 
 def test_padding_figure_3x3_padded_to_5x5():
-    h, w = cs.plan((3, 3), (2, 2), 1)
+    h, w = convcore.axis_plans((3, 3), (2, 2), 1)
     assert (h.padded, w.padded) == (5, 5) and (h.out, w.out) == (4, 4)
     assert cs.seed_cells(1)[0][1] == "0×0 + 0×1 + 0×2 + 0×3 = 0"
 
@@ -80,22 +81,22 @@ def test_stride_figure_arithmetic_and_output():
 
 
 def test_formula_latex_fills_in_the_numbers():
-    seed, block, result = cs.formula_latex(*cs.plan((8, 8), (3, 5), "valid", stride=(3, 4)))
+    seed, block, result = cs.formula_latex(*convcore.axis_plans((8, 8), (3, 5), "valid", stride=(3, 4)))
     assert r"\lfloor (n_h - k_h + p_h + s_h)/s_h \rfloor" in seed
     assert r"\frac{8 - 3 + 0 + 3}{3}" in block and r"\frac{8 - 5 + 0 + 4}{4}" in block
     assert result.endswith("2 \\times 1")
-    seed, block, result = cs.formula_latex(*cs.plan((8, 8), (3, 3), "valid", dilation=2))
+    seed, block, result = cs.formula_latex(*convcore.axis_plans((8, 8), (3, 3), "valid", dilation=2))
     assert "k'_h" in seed and r"k'_h = (3 - 1)\cdot 2 + 1 = 5" in block and result.endswith("4 \\times 4")
     # a kernel that does not fit: the numbers still show why (floor below 1)
-    h, w = cs.plan((3, 3), (5, 1), "valid")
+    h, w = convcore.axis_plans((3, 3), (5, 1), "valid")
     assert not h.fits and w.fits and h.out is None and h.numerator // h.s < 1
 
 
 def test_same_split_puts_the_extra_row_at_the_bottom():
-    h, w = cs.plan((8, 8), (3, 3), "same", stride=2)
+    h, w = convcore.axis_plans((8, 8), (3, 3), "same", stride=2)
     assert (h.before, h.after) == (0, 1)
     assert cs.same_split_latex(h, "h").endswith("= 1 = 0 + 1")
-    h, w = cs.plan((8, 8), (5, 3), "same")
+    h, w = convcore.axis_plans((8, 8), (5, 3), "same")
     assert (h.before, h.after, w.before, w.after) == (2, 2, 1, 1)
 
 
@@ -153,17 +154,17 @@ def _trace(fig, name):
 
 
 def test_grid_figure_marks_input_padding_unread_and_every_origin():
-    h, w = cs.plan((8, 8), (3, 5), "valid", stride=(3, 4))
+    h, w = convcore.axis_plans((8, 8), (3, 5), "valid", stride=(3, 4))
     fig = figs.grid_figure(h, w)
     Z = np.array(fig.data[0].z)
     assert Z.shape == (8, 8)
     assert (Z[:6, :5] == figs.INPUT).all() and (Z[6:, :] == figs.UNREAD).all() and (Z[:, 5:] == figs.UNREAD).all()
     (origins,) = _trace(fig, "window top-left")
-    assert list(zip(origins.y, origins.x)) == [(r, c) for r, c in cs.window_origins((8, 8), (3, 5), "valid", (3, 4))]
+    assert list(zip(origins.y, origins.x)) == [(r, c) for r, c in convcore.window_origins((8, 8), (3, 5), "valid", (3, 4))]
     assert [tuple(cd) for cd in origins.customdata] == [(0, 0), (1, 0)]
     assert _trace(fig, "first window") and not _trace(fig, "padding (zeros)")
 
-    h, w = cs.plan((3, 3), (2, 2), 1, stride=(3, 2))
+    h, w = convcore.axis_plans((3, 3), (2, 2), 1, stride=(3, 2))
     fig = figs.grid_figure(h, w, {"padding": "填充"})
     Z = np.array(fig.data[0].z)
     assert (Z[0] == figs.PADDING).all() and (Z[:, 0] == figs.PADDING).all() and Z[1, 1] == figs.INPUT
@@ -174,10 +175,10 @@ def test_grid_figure_marks_input_padding_unread_and_every_origin():
 
 
 def test_grid_figure_without_windows_and_with_dilation():
-    h, w = cs.plan((3, 3), (5, 5), "valid")
+    h, w = convcore.axis_plans((3, 3), (5, 5), "valid")
     fig = figs.grid_figure(h, w)  # the kernel does not fit: just the grid
     assert not _trace(fig, "window top-left") and np.array(fig.data[0].z).shape == (3, 3)
-    h, w = cs.plan((7, 7), (3, 3), "valid", dilation=2)
+    h, w = convcore.axis_plans((7, 7), (3, 3), "valid", dilation=2)
     (taps,) = _trace(figs.grid_figure(h, w), "kernel taps (dilation)")
     assert sorted(zip(taps.y, taps.x)) == [(r, c) for r in (0, 2, 4) for c in (0, 2, 4)]
 
@@ -189,13 +190,13 @@ def test_output_figure_labels_small_grids_only():
 
 
 def test_largest_drawable_grid_payload_under_1mb():
-    h, w = cs.plan((64, 64), (1, 1), "valid")  # 4096 windows, every one marked
+    h, w = convcore.axis_plans((64, 64), (1, 1), "valid")  # 4096 windows, every one marked
     assert figs.drawable(h, w)
     fig = figs.grid_figure(h, w)
     assert len(_trace(fig, "window top-left")[0].x) == 64 * 64
     assert payload_bytes(fig) < 1_000_000
     assert payload_bytes(figs.output_figure(64, 64)) < 1_000_000
-    h, w = cs.plan((3, 3), (1, 1), cs.LIMITS["p"])
+    h, w = convcore.axis_plans((3, 3), (1, 1), cs.LIMITS["p"])
     assert not figs.drawable(h, w)
     big = cs.run_stack((4096, 4096), [cs.Layer(1)] * cs.LIMITS["layers"])
     assert payload_bytes(figs.stack_figure((4096, 4096), big)) < 1_000_000

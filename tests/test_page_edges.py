@@ -13,7 +13,8 @@ import pytest
 from PIL import Image
 from streamlit.testing.v1 import AppTest
 
-from convcore import images, kernels
+from convcore import kernels
+from convlab import edges, images
 
 APP = "/work/main/app.py"
 PAGE = "app_pages/edges.py"
@@ -133,7 +134,7 @@ def test_each_preset(name):
         np.testing.assert_allclose(z_of(at, "magnitude"), expected.magnitude, atol=1e-6)
     assert at.query_params.get("kernel") == (None if name == "seed" else name)
     # the preset's name and values are both shown in the selector
-    assert kernels.kernel_text(name) in at.selectbox(key="edges.kernel").format_func(name)
+    assert edges.kernel_text(name) in at.selectbox(key="edges.kernel").format_func(name)
 
 
 def test_custom_kernel_and_edit_a_copy():

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from ui.nav import PAGES
+from convlab.nav import PAGES
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from convcore import stride as cs
+from convlab import padding as cs
 
 APP = "/work/main/app.py"
 PAGE = "app_pages/padding_stride.py"

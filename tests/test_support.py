@@ -10,11 +10,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import convcore
-from convcore import codegen, seed
-from convcore.figures.common import payload_bytes
-from convcore.figures.stepper import MAX_FRAMES, output_picker, reads_figure, walk_figure
-from convcore.text import CATALOG, LANGS, t
-from convcore.urlstate import Bool, CellError, Choice, Float, Int, Matrix, matrix_text, parse_cells, resize_cells, text_cells
+from convcore import seed
+from convlab import codegen
+from convlab.fmt import window_sum
+from convlab.figures.common import payload_bytes
+from convlab.figures.stepper import MAX_FRAMES, output_picker, reads_figure, walk_figure
+from convlab.text import CATALOG, LANGS, t
+from convlab.urlstate import Bool, CellError, Choice, Float, Int, Matrix, matrix_text, parse_cells, resize_cells, text_cells
 
 from tests.plotly_util import array
 
@@ -118,11 +120,11 @@ def test_generated_code_runs_and_matches(tmp_path):
 def test_walk_figure_frames_follow_windows():
     X, K = seed.CORR_X, seed.CORR_K
     fig = walk_figure(X, K, 1, (3, 2), step=3).to_dict()
-    ws = list(convcore.windows(X, K, 1, (3, 2)))
+    ws = list(convcore.windows(X, K, padding=1, stride=(3, 2)))
     assert len(fig["frames"]) == len(ws) == 4
     for frame, w in zip(fig["frames"], ws):
         np.testing.assert_array_equal(frame["data"][0]["z"], w.products)
-        assert frame["layout"]["title"]["text"].endswith(convcore.arithmetic(w, K))
+        assert frame["layout"]["title"]["text"].endswith(window_sum(w, K))
     assert fig["layout"]["sliders"][0]["active"] == 3
     np.testing.assert_array_equal(array(fig["data"][3]["z"]), [[0, 8], [6, 8]])
     # the first frame shown is the chosen step: its products are in the base figure

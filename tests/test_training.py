@@ -288,6 +288,6 @@ def test_texture_image_is_deterministic_and_well_conditioned():
 
 
 def test_importing_training_does_not_import_tensorflow():
-    code = "import sys, convcore.training, convcore.figures.training; print('tensorflow' in sys.modules)"
+    code = "import sys, convcore.training, convlab.figures.training; print('tensorflow' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

@@ -14,8 +14,9 @@ from hypothesis import strategies as st
 
 from convcore import corr2d, corr2d_multi_in
 from convcore import why
-from convcore.figures import why as figs
-from convcore.figures.common import MAX_TEXT_CELLS
+from convlab import why as whylab
+from convlab.figures import why as figs
+from convlab.figures.common import MAX_TEXT_CELLS
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
@@ -58,12 +59,12 @@ def test_hidden_size_defaults_to_the_image_size():
 
 
 @pytest.mark.parametrize("args, message", [
-    ((0, 5, 3), "image height must be between 1 and"),
-    ((5, 5, 0), "kernel size must be between 1 and"),
+    ((0, 5, 3), "image height must be at least 1"),
+    ((5, 5, 0), "kernel size must be at least 1"),
     ((5, 5, 2.5), "kernel size must be a whole number"),
     ((5, True, 2), "image width must be a whole number"),
     ((4, 9, 5), "the kernel 5x5 is larger than the image 4x9; use a kernel of at most 4x4"),
-    ((5, 5, 3, 0, 5), "hidden height must be between 1 and"),
+    ((5, 5, 3, 0, 5), "hidden height must be at least 1"),
 ])
 def test_bad_sizes_say_what_to_change(args, message):
     with pytest.raises(ValueError, match=message.replace("(", r"\(")):
@@ -107,10 +108,10 @@ def test_locally_connected_weights_array_has_the_counted_size():
 
 
 def test_number_formatting():
-    assert why.sci(442) == "442" and why.sci(10**12) == "10¹²"
-    assert why.approx_zh(10**12) == "1 万亿" and why.approx_zh(12_345) == "约 1.23 万"
-    assert why.approx_zh(10_000_000) == "1000 万" and "e" not in why.approx_zh(99_999_999)
-    assert why.human_bytes(4 * 441 * 10**6) == "1.8 GB"
+    assert whylab.sci(442) == "442" and whylab.sci(10**12) == "10¹²"
+    assert whylab.approx_zh(10**12) == "1 万亿" and whylab.approx_zh(12_345) == "约 1.23 万"
+    assert whylab.approx_zh(10_000_000) == "1000 万" and "e" not in whylab.approx_zh(99_999_999)
+    assert whylab.human_bytes(4 * 441 * 10**6) == "1.8 GB"
 
 
 # --- translation --------------------------------------------------------------
@@ -260,11 +261,11 @@ def test_one_by_one_convolution_mixes_channels_per_pixel(tf, O):
         np.testing.assert_array_equal(mix.y, W @ X[:, i, j])
         np.testing.assert_array_equal(mix.Y[:, i, j], mix.y)
         for o in range(O):
-            assert mix.arithmetic(o).endswith(f"= {int(mix.y[o])}")
+            assert whylab.pixel_arithmetic(mix, o).endswith(f"= {int(mix.y[o])}")
     ref = tf.nn.conv2d(tf.constant(np.transpose(X, (1, 2, 0))[None], tf.float32),
                        tf.constant(W.T[None, None], tf.float32), 1, "VALID").numpy()[0]
     np.testing.assert_array_equal(mix.Y, np.transpose(ref, (2, 0, 1)))
-    assert why.pixel_mix(X, W, 1, 2).arithmetic(0) == "1×7 + 1×11 + 1×17 = 35"
+    assert whylab.pixel_arithmetic(why.pixel_mix(X, W, 1, 2), 0) == "1×7 + 1×11 + 1×17 = 35"
     with pytest.raises(ValueError, match="outside"):
         why.pixel_mix(X, W, 5, 0)
 
@@ -272,7 +273,7 @@ def test_one_by_one_convolution_mixes_channels_per_pixel(tf, O):
 # --- code snippets ---------------------------------------------------------------
 
 def test_params_code_runs_and_prints_the_page_counts(tf, capsys):
-    tf_code, cc = why.params_code(6, 5, 3, 4, 4)
+    tf_code, cc = whylab.params_code(6, 5, 3, 4, 4)
     c = why.param_counts(6, 5, 3, 4, 4)
     ns = {}
     exec(tf_code, ns)
@@ -283,7 +284,7 @@ def test_params_code_runs_and_prints_the_page_counts(tf, capsys):
 
 
 def test_params_code_for_the_seed_does_not_build_a_4_tb_layer(tf):
-    tf_code, _ = why.params_code(1000, 1000, 21)
+    tf_code, _ = whylab.params_code(1000, 1000, 21)
     assert "# dense.build" in tf_code and "n_dense = (h * w) * (h2 * w2) + h2 * w2" in tf_code
     ns = {}
     exec(tf_code, ns)  # builds only the 442-parameter Conv2D
@@ -292,7 +293,7 @@ def test_params_code_for_the_seed_does_not_build_a_4_tb_layer(tf):
 
 @pytest.mark.parametrize("O, k", [(1, 1), (2, 2), (2, 3)])
 def test_channels_code_computes_what_the_page_shows(tf, O, k):
-    tf_code, cc = why.channels_code(O, k)
+    tf_code, cc = whylab.channels_code(O, k)
     ch = why.channel_demo(O, k)
     ns = {}
     exec(tf_code, ns)

@@ -1,7 +1,7 @@
 """Every page opens in a real browser without an exception."""
 import pytest
 
-from ui.nav import PAGES
+from convlab.nav import PAGES
 
 from .conftest import assert_no_exception, choose, running_app, screenshot, wait_idle, wait_url
 

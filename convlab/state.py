@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from convcore.text import LANGS, t
-from convcore.urlstate import Param, ParamError
+from convlab.text import LANGS, t
+from convlab.urlstate import Param, ParamError
 
 
 def lang() -> str:

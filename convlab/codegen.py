@@ -1,7 +1,7 @@
 """The code a learner can paste into a notebook to compute exactly what a page shows."""
 from __future__ import annotations
 
-from .geometry import pad_amounts, pair
+from convcore._geometry import pad_amounts, pair
 
 
 def _pair_text(v) -> str:
@@ -28,29 +28,40 @@ def keras_layer(kernel_shape, padding="valid", stride=1, dilation=1) -> str:
     return None  # explicit or 'full' padding: see tf_code
 
 
-def tf_code(X_shape, kernel_shape, padding="valid", stride=1, dilation=1, flip=False) -> str:
+def _program(imports, data, body, after) -> str:
+    """One snippet from its parts: imports, the data, the computation, what follows;
+    a blank line between non-empty parts."""
+    parts = [list(imports), list(data), list(body), list(after)]
+    return "\n\n".join("\n".join(part) for part in parts if part)
+
+
+X_K_COMMENT = "# X: (height, width) input, K: (kh, kw) kernel, as on the page"
+
+
+def tf_code(X_shape, kernel_shape, padding="valid", stride=1, dilation=1, flip=False, *,
+            data=(X_K_COMMENT,), after=()) -> str:
     """A runnable TensorFlow snippet: the Keras layer (when Keras can express it)
-    and ``tf.nn.conv2d`` with the same numbers."""
+    and ``tf.nn.conv2d`` with the same numbers. ``data`` defines ``X`` and ``K``;
+    ``after`` is what the snippet does with ``Y``."""
     (t, b), (l, r) = pad_amounts(X_shape, kernel_shape, padding, stride, dilation)
     s, d = pair(stride, "stride"), pair(dilation, "dilation")
-    lines = ["import tensorflow as tf", ""]
-    lines.append("# X: (height, width) input, K: (kh, kw) kernel, as on the page")
+    body = []
     if flip:
-        lines.append("K = tf.reverse(K, axis=[0, 1])  # true convolution = cross-correlation with the flipped kernel")
+        body.append("K = tf.reverse(K, axis=[0, 1])  # true convolution = cross-correlation with the flipped kernel")
     layer = keras_layer(kernel_shape, padding, stride, dilation)
     if layer:
-        lines += [f"conv2d = {layer}", "# conv2d(tf.reshape(X, (1, *X.shape, 1))) computes the same map with its own weights", ""]
+        body += [f"conv2d = {layer}", "# conv2d(tf.reshape(X, (1, *X.shape, 1))) computes the same map with its own weights"]
     pad_text = f"[[0, 0], [{t}, {b}], [{l}, {r}], [0, 0]]"
     if isinstance(padding, str) and padding.lower() in ("valid", "same"):
         pad_text = f'"{padding.upper()}"'
-    lines += [
+    body += [
         "Y = tf.nn.conv2d(",
         "    tf.reshape(tf.cast(X, tf.float32), (1, *X.shape, 1)),",
         "    tf.reshape(tf.cast(K, tf.float32), (*K.shape, 1, 1)),",
         f"    strides={list(s)}, padding={pad_text}, dilations={list(d)},",
         ")[0, :, :, 0]",
     ]
-    return "\n".join(lines)
+    return _program(["import tensorflow as tf"], data, body, after)
 
 
 def keyword_args(padding="valid", stride=1, dilation=1) -> list[str]:
@@ -65,7 +76,10 @@ def keyword_args(padding="valid", stride=1, dilation=1) -> list[str]:
     return args
 
 
-def convcore_code(padding="valid", stride=1, dilation=1, flip=False) -> str:
-    fn = "conv2d" if flip else "corr2d"
+def convcore_code(padding="valid", stride=1, dilation=1, flip=False, *, data=(), after=(), numpy=False) -> str:
+    """The convcore call for this configuration (``convolve2d`` when ``flip``),
+    after ``data`` (lines defining ``X`` and ``K``) and before ``after``."""
+    fn = "convolve2d" if flip else "corr2d"
     args = ["X", "K", *keyword_args(padding, stride, dilation)]
-    return f"import convcore\n\nY = convcore.{fn}({', '.join(args)})"
+    imports = (["import numpy as np"] if numpy else []) + ["import convcore"]
+    return _program(imports, data, [f"Y = convcore.{fn}({', '.join(args)})"], after)

@@ -21,7 +21,7 @@ from functools import lru_cache
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
-from . import seed
+from convcore import seed
 
 __all__ = [
     "SYNTHETIC",

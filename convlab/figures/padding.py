@@ -5,7 +5,9 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from ..stride import AxisPlan, StackResult, axis_origins, read_mask
+from convcore import AxisPlan, axis_origins, read_mask
+
+from ..padding import StackResult
 
 MAX_DRAW = 64  # padded grids larger than this per side are not drawn
 MAX_OUTLINES = 36  # beyond this many windows, only their top-left markers

@@ -10,11 +10,11 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from itertools import islice
+from convcore import Window, pad_amounts, window_at, windows
+from convcore._geometry import pair
+from convcore._ops import pad_input
 
-from ..geometry import output_shape, pad_amounts, pair
-from ..ops import pad_input
-from ..windows import Window, arithmetic, windows
+from ..fmt import window_sum
 from .common import DIVERGING
 
 MAX_FRAMES = 160  # beyond this the walk is stepped with the page's own row/column control
@@ -87,7 +87,7 @@ def _frame_data(w: Window, K, dilation, out_shape, step_label):
         dict(type="scatter", x=ox, y=oy),
         dict(type="scatter", x=cx, y=cy),
     ]
-    title = f"{step_label} {i * W + j + 1}/{H * W} — Y[{i}, {j}] = {arithmetic(w, K)}"
+    title = f"{step_label} {i * W + j + 1}/{H * W} — Y[{i}, {j}] = {window_sum(w, K)}"
     return data, title
 
 
@@ -104,7 +104,7 @@ def walk_figure(X, K, padding=0, stride=1, dilation=1, *, step=0, labels=None, a
     X, K = np.asarray(X, float), np.asarray(K, float)
     pads = pad_amounts(X.shape, K.shape, padding, stride, dilation)
     P = pad_input(X, pads, np.float64)
-    ws = list(windows(X, K, padding, stride, dilation))
+    ws = list(windows(X, K, padding=padding, stride=stride, dilation=dilation))
     H, W = ws[-1].index[0] + 1, ws[-1].index[1] + 1
     Y = np.array([w.value for w in ws]).reshape(H, W)
     step = int(np.clip(step, 0, len(ws) - 1))
@@ -199,9 +199,7 @@ def reads_figure(X, K, padding=0, stride=1, dilation=1, *, cell=(0, 0), title=No
     X, K = np.asarray(X, float), np.asarray(K, float)
     pads = pad_amounts(X.shape, K.shape, padding, stride, dilation)
     P = pad_input(X, pads, np.float64)
-    W = output_shape(X.shape, K.shape, pads, stride, dilation)[1]
-    i, j = cell
-    w = next(islice(windows(X, K, padding, stride, dilation), i * W + j, None))
+    w = window_at(X, K, *cell, padding=padding, stride=stride, dilation=dilation)
     read = np.zeros(P.shape)
     for r, c in w.cells(dilation):
         read[r, c] = 1

@@ -5,8 +5,8 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from convcore.text import t
-from convcore.urlstate import CellError, matrix_text, parse_cells, resize_cells, text_cells
+from convlab.text import t
+from convlab.urlstate import CellError, matrix_text, parse_cells, resize_cells, text_cells
 
 from . import state
 

@@ -1,28 +1,22 @@
-"""Padding and stride, explained: per-axis shape plans, the seed's output-shape
-formula with the numbers filled in, the window origins the stride visits,
-the chapter's presets, and a layer-stack description that fits in a URL.
-
-Shapes only (plus the seed's tiny 3x3 example); no Streamlit, no plotly.
-"""
+"""The padding-and-stride page's logic: the bounds of its controls, the seed's
+output-shape formula with the numbers filled in (LaTeX), the chapter's
+presets, the code for a configuration, and the layer-stack calculator's
+table and URL text. The shape mathematics is convcore's (``axis_plans``,
+``window_origins``, ``read_mask``, ``layer_stack``)."""
 from __future__ import annotations
 
 import math
 import numbers
 from dataclasses import dataclass, field
 
-import numpy as np
+from convcore import AxisPlan, LayerShape, dilated_kernel_shape, layer_stack, output_shape, pad_amounts, seed, windows
+from convcore._geometry import pair
 
-from . import codegen, seed
-from .geometry import LayerShape, dilated_kernel_shape, layer_stack, output_shape, pad_amounts, pair
+from . import codegen
+from .fmt import window_sum
 from .urlstate import Param
-from .windows import arithmetic, windows
 
 __all__ = [
-    "AxisPlan",
-    "plan",
-    "axis_origins",
-    "window_origins",
-    "read_mask",
     "formula_latex",
     "same_split_latex",
     "Preset",
@@ -48,106 +42,6 @@ __all__ = [
 LIMITS = dict(n=512, k=64, s=64, d=16, p=128, draw=64, stack_n=4096, layers=64, layer_p=256)
 
 
-@dataclass(frozen=True)
-class AxisPlan:
-    """One axis (rows or columns) of a padded, strided, dilated cross-correlation."""
-
-    n: int  # input size
-    k: int  # kernel size
-    s: int  # stride
-    d: int  # dilation
-    before: int  # padding on top / left
-    after: int  # padding on bottom / right
-
-    @property
-    def k_eff(self) -> int:
-        """Extent of the (dilated) kernel on the input: ``(k - 1) * d + 1``."""
-        return (self.k - 1) * self.d + 1
-
-    @property
-    def p(self) -> int:
-        """Total padding ``p`` of the seed's formula (both sides)."""
-        return self.before + self.after
-
-    @property
-    def padded(self) -> int:
-        return self.n + self.p
-
-    @property
-    def fits(self) -> bool:
-        return self.k_eff <= self.padded
-
-    @property
-    def numerator(self) -> int:
-        """``n - k' + p + s`` of the seed's formula."""
-        return self.n - self.k_eff + self.p + self.s
-
-    @property
-    def out(self) -> int | None:
-        """Output size ``floor((n - k' + p + s) / s)``, or None if the kernel does not fit."""
-        return self.numerator // self.s if self.fits else None
-
-
-def plan(input_shape, kernel_shape, padding=0, stride=1, dilation=1) -> tuple[AxisPlan, AxisPlan]:
-    """Both axes' plans; raises ``ValueError`` for bad arguments (not for a kernel
-    that does not fit: check ``.fits``).
-
-    >>> h, w = plan((3, 3), (2, 2), 1, stride=(3, 2))
-    >>> (h.out, w.out), (h.p, w.p)
-    ((2, 2), (2, 2))
-    """
-    (t, b), (l, r) = pad_amounts(input_shape, kernel_shape, padding, stride, dilation)
-    (kh, kw), (sh, sw), (dh, dw) = pair(tuple(kernel_shape), "kernel"), pair(stride, "stride"), pair(dilation, "dilation")
-    nh, nw = pair(tuple(input_shape), "input shape")
-    return AxisPlan(nh, kh, sh, dh, t, b), AxisPlan(nw, kw, sw, dw, l, r)
-
-
-def axis_origins(ax: AxisPlan) -> np.ndarray:
-    """First padded row (or column) of each window along one axis: ``0, s, 2s, ...``.
-
-    >>> axis_origins(AxisPlan(n=3, k=2, s=3, d=1, before=1, after=1)).tolist()
-    [0, 3]
-    """
-    if not ax.fits:
-        return np.zeros(0, dtype=int)
-    return np.arange(ax.out) * ax.s
-
-
-def window_origins(input_shape, kernel_shape, padding=0, stride=1, dilation=1) -> list[tuple[int, int]]:
-    """Top-left padded cell of every window, row-major over the output (the same
-    as ``[w.origin for w in windows(...)]``, without touching any values).
-    Empty when the kernel does not fit.
-
-    >>> window_origins((3, 3), (2, 2), 1, stride=(3, 2))
-    [(0, 0), (0, 2), (3, 0), (3, 2)]
-    """
-    h, w = plan(input_shape, kernel_shape, padding, stride, dilation)
-    rows, cols = axis_origins(h), axis_origins(w)
-    return [(int(r), int(c)) for r in rows for c in cols]
-
-
-def _axis_read(ax: AxisPlan) -> np.ndarray:
-    read = np.zeros(ax.padded, dtype=bool)
-    for o in axis_origins(ax):
-        read[o : o + ax.k_eff : ax.d] = True
-    return read
-
-
-def read_mask(h: AxisPlan, w: AxisPlan) -> np.ndarray:
-    """``(padded_h, padded_w)`` booleans: the cells some kernel tap reads.
-
-    Cells left False are skipped by the stride (or by the dilation), e.g. the
-    last rows and columns of the seed's 8x8 input with kernel (3, 5), stride (3, 4).
-
-    >>> h, w = plan((8, 8), (3, 5), "valid", stride=(3, 4))
-    >>> read_mask(h, w).sum(axis=0).tolist()
-    [6, 6, 6, 6, 6, 0, 0, 0]
-    >>> read_mask(h, w).sum(axis=1).tolist()
-    [5, 5, 5, 5, 5, 5, 0, 0]
-    """
-    return np.outer(_axis_read(h), _axis_read(w))
-
-
 # ---------------------------------------------------------------- the formula
 
 def _floor_frac(num: str, den: str) -> str:
@@ -161,7 +55,8 @@ def formula_latex(h: AxisPlan, w: AxisPlan, words=("height", "width", "output"))
     (the dilated kernel, ``(k - 1) d + 1``) takes the place of ``k`` and its
     value is written out. ``words`` name the height, width and output shape.
 
-    >>> lines = formula_latex(*plan((8, 8), (3, 5), "valid", stride=(3, 4)))
+    >>> from convcore import axis_plans
+    >>> lines = formula_latex(*axis_plans((8, 8), (3, 5), "valid", stride=(3, 4)))
     >>> print(lines[0])
     \lfloor (n_h - k_h + p_h + s_h)/s_h \rfloor \times \lfloor (n_w - k_w + p_w + s_w)/s_w \rfloor
     >>> print(lines[-1])
@@ -213,7 +108,7 @@ def seed_cells(padding=0, stride=1) -> list[tuple[tuple[int, int], str]]:
     >>> [a for _, a in seed_cells(1, (3, 2))]
     ['0×0 + 0×1 + 0×2 + 0×3 = 0', '0×0 + 0×1 + 1×2 + 2×3 = 8', '0×0 + 6×1 + 0×2 + 0×3 = 6', '7×0 + 8×1 + 0×2 + 0×3 = 8']
     """
-    return [(w.index, arithmetic(w, SEED_K)) for w in windows(SEED_X, SEED_K, padding, stride)]
+    return [(w.index, window_sum(w, SEED_K)) for w in windows(SEED_X, SEED_K, padding=padding, stride=stride)]
 
 
 @dataclass(frozen=True)
@@ -260,15 +155,14 @@ def code_snippets(input_shape, kernel_shape, padding="valid", stride=1, dilation
     with an input and kernel of the right shapes so it runs as pasted."""
     nh, nw = pair(tuple(input_shape), "input shape")
     kh, kw = pair(tuple(kernel_shape), "kernel")
-    setup = [f"X = tf.random.uniform(({nh}, {nw}))", f"K = tf.random.uniform(({kh}, {kw}))"]
-    tf_lines = codegen.tf_code((nh, nw), (kh, kw), padding, stride, dilation).split("\n")
-    tf_lines[2:2] = setup
-    tf_lines.append("print(Y.shape)")
+    tf_text = codegen.tf_code((nh, nw), (kh, kw), padding, stride, dilation,
+                              data=[f"X = tf.random.uniform(({nh}, {nw}))", f"K = tf.random.uniform(({kh}, {kw}))"],
+                              after=["print(Y.shape)"])
     shape_args = [f"({nh}, {nw})", f"({kh}, {kw})", *codegen.keyword_args(padding, stride, dilation)]
-    cc = codegen.convcore_code(padding, stride, dilation).split("\n")
-    cc[1:1] = ["import numpy as np", "", f"X = np.random.rand({nh}, {nw})", f"K = np.random.rand({kh}, {kw})"]
-    cc.append(f"print(Y.shape, convcore.output_shape({', '.join(shape_args)}))")
-    return "\n".join(tf_lines), "\n".join(cc)
+    cc_text = codegen.convcore_code(padding, stride, dilation, numpy=True,
+                                    data=[f"X = np.random.rand({nh}, {nw})", f"K = np.random.rand({kh}, {kw})"],
+                                    after=[f"print(Y.shape, convcore.output_shape({', '.join(shape_args)}))"])
+    return tf_text, cc_text
 
 
 # ------------------------------------------------------------- layer stacks

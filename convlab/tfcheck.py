@@ -5,7 +5,7 @@ import os
 
 import numpy as np
 
-from .geometry import pad_amounts, pair
+from convcore._geometry import pad_amounts, pair
 
 
 def _tf():

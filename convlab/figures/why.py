@@ -17,7 +17,9 @@ import numpy as np
 import plotly.graph_objects as go
 
 from ..text import t
-from ..why import LocalityWindow, ParamCounts, TranslationDemo, approx_zh, human_bytes, locality_mask, sci
+from convcore.why import LocalityWindow, ParamCounts, TranslationDemo, locality_mask
+
+from ..why import approx_zh, human_bytes, sci
 from .common import DIVERGING, SEQUENTIAL, show_cell_text
 
 LAYER_COLOURS = {"dense": "#c92a2a", "local": "#e67700", "conv": "#2b8a3e"}

@@ -12,14 +12,14 @@ from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 
-from .geometry import dilated_kernel_shape, output_shape, pad_amounts, pair
+from ._geometry import dilated_kernel_shape, output_shape, pad_amounts, pair
 
 __all__ = [
     "as_matrix",
     "result_dtype",
     "pad_input",
     "corr2d",
-    "conv2d",
+    "convolve2d",
     "flip_kernel",
     "corr2d_multi_in",
     "corr2d_multi_in_out",
@@ -81,8 +81,30 @@ def pad_input(X, pads, dtype=None) -> np.ndarray:
 
 
 def flip_kernel(K) -> np.ndarray:
-    """``K`` flipped on both axes (rotated by 180 degrees): a new array.
+    """``K`` flipped on both axes (rotated by 180 degrees).
 
+    Parameters
+    ----------
+    K : array_like, 2-D
+        A kernel, real and finite.
+
+    Returns
+    -------
+    ndarray, shape K.shape
+        A new array (not a view), ``K[::-1, ::-1]``, in ``K``'s dtype.
+
+    Raises
+    ------
+    ValueError
+        ``K`` is not a non-empty 2-D array of finite numbers.
+
+    See Also
+    --------
+    convolve2d : cross-correlation with the flipped kernel.
+    numpy.flip : the same with ``axis=(0, 1)``, as a view.
+
+    Examples
+    --------
     >>> flip_kernel([[0, 1], [2, 3]]).tolist()
     [[3, 2], [1, 0]]
     """
@@ -170,47 +192,168 @@ def _corr2d_checked(X, K, padding, stride, dilation):
     return Yf.reshape(H, Qw)[:, :W]  # a view of a private buffer: no copy pass
 
 
-def corr2d(X, K, padding=0, stride=1, dilation=1) -> np.ndarray:
+def corr2d(X, K, *, padding=0, stride=1, dilation=1) -> np.ndarray:
     """2-D cross-correlation (互相关运算) of the input ``X`` with the kernel ``K``.
 
     ``Y[i, j] = sum_a sum_b P[i*s_h + a*d_h, j*s_w + b*d_w] * K[a, b]``, where
-    ``P`` is ``X`` zero-padded as :func:`convcore.pad_amounts` says.
-
-    Output shape per axis: ``floor((n + p_total - (k - 1) * d - 1) / s) + 1``.
+    ``P`` is ``X`` zero-padded as :func:`pad_amounts` says. This is what
+    ``tf.nn.conv2d`` and ``tf.keras.layers.Conv2D`` compute (they do not flip
+    the kernel).
 
     Parameters
     ----------
-    X, K : 2-D arrays of real, finite numbers (lists are accepted).
-    padding : int, (ph, pw), ((top, bottom), (left, right)), 'valid', 'same'
-        (TensorFlow's rule) or 'full'.
-    stride, dilation : int or (h, w), each >= 1.
+    X : array_like, 2-D
+        The input, real and finite (lists are accepted).
+    K : array_like, 2-D
+        The kernel (卷积核), real and finite.
+    padding : int, (ph, pw), ((top, bottom), (left, right)), or {'valid', 'same', 'full'}, optional
+        Zero rows/columns around ``X`` (填充). ``'same'`` is TensorFlow's rule
+        (output ``ceil(n / s)``, the odd extra row/column at the bottom/right);
+        ``'full'`` is ``(k - 1) * d`` on every side. Default 0.
+    stride : int or (s_h, s_w), optional
+        Step of the window (步幅), each >= 1. Default 1.
+    dilation : int or (d_h, d_w), optional
+        Spacing of the kernel taps on the input, each >= 1. Default 1.
 
-    Returns a new array: float32 if both inputs are float32, else float64.
+    Returns
+    -------
+    Y : ndarray, shape (H, W)
+        A new array, float32 if ``X`` and ``K`` are both float32, else float64.
+        Per axis ``H = floor((n + p_total - (k - 1) * d - 1) / s) + 1``, which
+        for ``d = 1`` is the chapter's ``floor((n - k + p + s) / s)``.
+
+    Raises
+    ------
+    ValueError
+        ``X`` or ``K`` is not 2-D, is empty, holds non-numbers, NaN or
+        infinity; ``stride`` or ``dilation`` is below 1; ``padding`` is
+        negative or an unknown name; the (dilated) kernel does not fit in the
+        padded input. The message says what is allowed.
+
+    See Also
+    --------
+    convolve2d : true convolution (the kernel flipped).
+    output_shape : the shape alone, without computing anything.
+    windows, window_at : the same sums, one window at a time.
+    scipy.signal.correlate2d : the same for ``padding`` 'valid' and 'full'
+        (its 'same' centres the window differently for even kernels).
+    tf.nn.conv2d : the same on ``(1, h, w, 1)`` tensors (it refuses stride
+        above 1 together with dilation above 1; this does not).
+
+    Notes
+    -----
+    ``'same'`` follows TensorFlow and differs from ``scipy.signal``'s for even
+    kernels: TensorFlow puts the extra padding at the bottom/right.
+    The result may be a view of a private buffer (never of ``X``); inputs
+    are never modified. No Python loop runs over output pixels: each kernel
+    tap is one multiply-add over the flattened padded input.
+
+    Examples
+    --------
+    The chapter's example:
 
     >>> corr2d([[0, 1, 2], [3, 4, 5], [6, 7, 8]], [[0, 1], [2, 3]]).tolist()
     [[19.0, 25.0], [37.0, 43.0]]
+
+    The chapter's stride figure, padding 1, stride 3 down and 2 across:
+
     >>> corr2d([[0, 1, 2], [3, 4, 5], [6, 7, 8]], [[0, 1], [2, 3]], padding=1, stride=(3, 2)).tolist()
     [[0.0, 8.0], [6.0, 8.0]]
+    >>> corr2d(np.ones((2, 2)), np.ones((3, 3)))
+    Traceback (most recent call last):
+    ...
+    ValueError: kernel 3x3 does not fit in the padded input 2x2; add padding or use a smaller kernel
     """
     return _corr2d_checked(as_matrix(X, "input X"), as_matrix(K, "kernel K"), padding, stride, dilation)
 
 
-def conv2d(X, K, padding=0, stride=1, dilation=1) -> np.ndarray:
-    """True 2-D convolution: ``corr2d(X, flip_kernel(K), ...)``.
+def convolve2d(X, K, *, padding=0, stride=1, dilation=1) -> np.ndarray:
+    """True 2-D convolution: the kernel flipped, then cross-correlated.
 
-    >>> conv2d([[1, 2], [3, 4]], [[1, 0], [0, 0]], padding="full").tolist()
+    ``convolve2d(X, K, ...) == corr2d(X, flip_kernel(K), ...)``. The name is
+    scipy's; ``tf.keras.layers.Conv2D``, despite its name, cross-correlates
+    (:func:`corr2d`).
+
+    Parameters
+    ----------
+    X, K : array_like, 2-D
+        Input and kernel, real and finite.
+    padding, stride, dilation
+        As for :func:`corr2d`.
+
+    Returns
+    -------
+    Y : ndarray, shape (H, W)
+        As for :func:`corr2d` (same shape formula and dtype rule).
+
+    Raises
+    ------
+    ValueError
+        As for :func:`corr2d`.
+
+    See Also
+    --------
+    corr2d : cross-correlation, what CNN layers compute.
+    flip_kernel : the kernel rotated by 180 degrees.
+    scipy.signal.convolve2d : the same for ``padding`` 'valid' and 'full'.
+
+    Notes
+    -----
+    A learned kernel makes the two equivalent: a layer that learns ``K`` by
+    cross-correlation would learn ``flip_kernel(K)`` by convolution.
+
+    Examples
+    --------
+    >>> convolve2d([[1, 2], [3, 4]], [[1, 0], [0, 0]], padding="full").tolist()
     [[1.0, 2.0, 0.0], [3.0, 4.0, 0.0], [0.0, 0.0, 0.0]]
+    >>> convolve2d([[0, 1, 2], [3, 4, 5], [6, 7, 8]], [[0, 1], [2, 3]]).tolist()
+    [[5.0, 11.0], [23.0, 29.0]]
     """
-    return corr2d(X, flip_kernel(K), padding, stride, dilation)
+    return corr2d(X, flip_kernel(K), padding=padding, stride=stride, dilation=dilation)
 
 
-def corr2d_multi_in(X, K, padding=0, stride=1, dilation=1) -> np.ndarray:
-    """Multi-input-channel cross-correlation: ``sum_c corr2d(X[c], K[c])``.
+_3D = "3-D (channels x rows x columns)"
 
-    ``X`` is ``(C, H, W)``, ``K`` is ``(C, kh, kw)``; the result is ``(H', W')``.
+
+def corr2d_multi_in(X, K, *, padding=0, stride=1, dilation=1) -> np.ndarray:
+    """Cross-correlation over several input channels, summed: ``sum_c corr2d(X[c], K[c])``.
+
+    Parameters
+    ----------
+    X : array_like, shape (C, H, W)
+        The input's channels.
+    K : array_like, shape (C, kh, kw)
+        One kernel slice per input channel.
+    padding, stride, dilation
+        As for :func:`corr2d`, the same for every channel.
+
+    Returns
+    -------
+    Y : ndarray, shape (H', W')
+        ``(H', W') = output_shape((H, W), (kh, kw), ...)``; dtype as for :func:`corr2d`.
+
+    Raises
+    ------
+    ValueError
+        ``X`` or ``K`` is not 3-D, their channel counts differ, or anything
+        :func:`corr2d` refuses.
+
+    See Also
+    --------
+    corr2d_multi_in_out : several output channels.
+    tf.nn.conv2d : the same with ``X`` as ``(1, H, W, C)`` and ``K`` as ``(kh, kw, C, 1)``.
+
+    Examples
+    --------
+    The chapter's two-channel example:
+
+    >>> X = [[[0, 1, 2], [3, 4, 5], [6, 7, 8]], [[1, 2, 3], [4, 5, 6], [7, 8, 9]]]
+    >>> K = [[[0, 1], [2, 3]], [[1, 2], [3, 4]]]
+    >>> corr2d_multi_in(X, K).tolist()
+    [[56.0, 72.0], [104.0, 120.0]]
     """
-    X = as_matrix(X, "input X", 3, "3-D (channels x rows x columns)")
-    K = as_matrix(K, "kernel K", 3, "3-D (channels x rows x columns)")
+    X = as_matrix(X, "input X", 3, _3D)
+    K = as_matrix(K, "kernel K", 3, _3D)
     if X.shape[0] != K.shape[0]:
         raise ValueError(
             f"input X has {X.shape[0]} channels but kernel K has {K.shape[0]}; "
@@ -222,9 +365,42 @@ def corr2d_multi_in(X, K, padding=0, stride=1, dilation=1) -> np.ndarray:
     return Y
 
 
-def corr2d_multi_in_out(X, K, padding=0, stride=1, dilation=1) -> np.ndarray:
-    """Multi-channel in and out: ``K`` is ``(O, C, kh, kw)``, the result
-    ``(O, H', W')`` with ``Y[o] = corr2d_multi_in(X, K[o])``."""
-    X = as_matrix(X, "input X", 3, "3-D (channels x rows x columns)")
+def corr2d_multi_in_out(X, K, *, padding=0, stride=1, dilation=1) -> np.ndarray:
+    """Several input and output channels: ``Y[o] = corr2d_multi_in(X, K[o])``.
+
+    Parameters
+    ----------
+    X : array_like, shape (C, H, W)
+        The input's channels.
+    K : array_like, shape (O, C, kh, kw)
+        One multi-channel kernel per output channel.
+    padding, stride, dilation
+        As for :func:`corr2d`.
+
+    Returns
+    -------
+    Y : ndarray, shape (O, H', W')
+        ``(H', W') = output_shape((H, W), (kh, kw), ...)``; dtype as for :func:`corr2d`.
+
+    Raises
+    ------
+    ValueError
+        ``X`` is not 3-D, ``K`` is not 4-D, the channel counts differ, or
+        anything :func:`corr2d` refuses.
+
+    See Also
+    --------
+    corr2d_multi_in : one output channel.
+    tf.nn.conv2d : the same with ``K`` as ``(kh, kw, C, O)``.
+
+    Examples
+    --------
+    A 1x1 kernel mixes channels pixel by pixel:
+
+    >>> X = np.arange(8.0).reshape(2, 2, 2)
+    >>> corr2d_multi_in_out(X, [[[[1]], [[1]]], [[[1]], [[-1]]]]).tolist()
+    [[[4.0, 6.0], [8.0, 10.0]], [[-4.0, -4.0], [-4.0, -4.0]]]
+    """
+    X = as_matrix(X, "input X", 3, _3D)
     K = as_matrix(K, "kernel K", 4, "4-D (out channels x in channels x rows x columns)")
-    return np.stack([corr2d_multi_in(X, k, padding, stride, dilation) for k in K])
+    return np.stack([corr2d_multi_in(X, k, padding=padding, stride=stride, dilation=dilation) for k in K])

@@ -1,0 +1,16 @@
+"""convlab: the ConvLab app without its page scripts.
+
+Text catalogs (``text/``, English and 中文), plotly figures (``figures/``),
+page parameters and URL values (``urlstate``), number formatting (``fmt``),
+generated code (``codegen``), upload decoding (``images``), on-demand
+TensorFlow checks (``tfcheck``), and one module of logic per page (``why``,
+``stepper``, ``padding``, ``edges``, ``training``). The mathematics is
+``convcore``'s.
+
+Only two modules import Streamlit, the glue between pages and the rest:
+``state`` (language and each page's widget state <-> the URL) and
+``widgets`` (the matrix editor and code expander several pages share).
+Everything else here is tested without Streamlit.
+"""
+
+STREAMLIT_MODULES = ("convlab.state", "convlab.widgets")

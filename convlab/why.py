@@ -1,0 +1,156 @@
+"""The "Why convolution" page's logic: the bounds of its controls, big numbers
+written for people, and the code in its expanders (the mathematics is
+:mod:`convcore.why`)."""
+from __future__ import annotations
+
+from convcore.why import CHANNEL_SIZE, CHANNELS, param_counts
+
+__all__ = ["MAX_SIDE", "MAX_KERNEL", "sci", "human_bytes", "approx_zh", "pixel_arithmetic", "params_code",
+           "channels_code"]
+
+MAX_SIDE = 10_000  # image / hidden sides the page accepts
+MAX_KERNEL = 99
+
+_SUP = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+
+
+def sci(n: int) -> str:
+    """``n`` as "≈ m × 10ᵉ" for big numbers, the digits with thousands separators otherwise.
+
+    >>> sci(442), sci(10**12), sci(1_000_001_000_000), sci(441_000_000)
+    ('442', '10¹²', '≈ 1.0 × 10¹²', '≈ 4.4 × 10⁸')
+    """
+    n = int(n)
+    if n < 10**6:
+        return f"{n:,}"
+    e = len(str(n)) - 1
+    if n == 10**e:
+        return f"10{str(e).translate(_SUP)}"
+    return f"≈ {n / 10**e:.1f} × 10{str(e).translate(_SUP)}"
+
+
+def human_bytes(n: int) -> str:
+    """A byte count in decimal units.
+
+    >>> human_bytes(4 * (10**12 + 10**6)), human_bytes(1768), human_bytes(12)
+    ('4.0 TB', '1.8 kB', '12 B')
+    """
+    n = int(n)
+    for unit, name in ((10**12, "TB"), (10**9, "GB"), (10**6, "MB"), (10**3, "kB")):
+        if n >= unit:
+            return f"{n / unit:.1f} {name}"
+    return f"{n} B"
+
+
+def approx_zh(n: int) -> str:
+    """A big count in Chinese units (万, 亿, 万亿).
+
+    >>> approx_zh(442), approx_zh(10**12), approx_zh(441_000_000), approx_zh(1_000_001_000_000)
+    ('442', '1 万亿', '4.41 亿', '约 1 万亿')
+    >>> approx_zh(10**7), approx_zh(44_100_000), approx_zh(99_999_999), approx_zh(10**18)
+    ('1000 万', '4410 万', '约 1 亿', '1000000 万亿')
+    """
+    n = int(n)
+    for unit, name in ((10**12, "万亿"), (10**8, "亿"), (10**4, "万")):
+        v = float(f"{n / unit:.3g}")  # three significant digits, never in e-notation
+        if v >= 1:
+            text = f"{v:g}" if v < 1e6 else f"{v:.0f}"
+            exact = v * unit == n
+            return f"{'' if exact else '约 '}{text} {name}"
+    return str(n)
+
+
+# --- translation --------------------------------------------------------------
+
+
+# --- locality -----------------------------------------------------------------
+
+
+# --- channels -----------------------------------------------------------------
+
+CHANNELS, CHANNEL_SIZE = 3, 5
+
+
+# --- code for the expanders ---------------------------------------------------
+
+BUILD_LIMIT = 10**8  # weights above which the snippet does not build the layer (400 MB of float32)
+
+
+def params_code(h: int, w: int, k: int, h2: int | None = None, w2: int | None = None) -> tuple[str, str]:
+    """(TensorFlow/Keras snippet, convcore snippet) that count this configuration's parameters."""
+    c = param_counts(h, w, k, h2, w2)
+    (h, w), (h2, w2) = c.image, c.hidden
+    build = c.dense.weights <= BUILD_LIMIT
+    lines = [
+        "import tensorflow as tf",
+        "",
+        f"h, w, h2, w2, k = {h}, {w}, {h2}, {w2}, {k}",
+        "",
+        "# Fully connected: every hidden unit reads every pixel with its own weight",
+        "dense = tf.keras.layers.Dense(h2 * w2)",
+    ]
+    if build:
+        lines += ["dense.build((None, h * w))", f"n_dense = dense.count_params()  # (h*w)*(h2*w2) + h2*w2 = {c.dense.total:,}"]
+    else:
+        lines += [
+            f"# dense.build((None, h * w)) would allocate {c.dense.float32_bytes:,} bytes of float32:",
+            "n_dense = (h * w) * (h2 * w2) + h2 * w2  # what dense.count_params() would say",
+        ]
+    lines += [
+        "",
+        "# Locally connected: one k x k window per hidden unit, weights not shared",
+        f"n_local = h2 * w2 * k * k + h2 * w2  # = {c.local.total:,}",
+        "",
+        "# Convolution: one shared k x k kernel and one bias",
+        "conv = tf.keras.layers.Conv2D(1, k, padding=\"same\")",
+        "conv.build((None, h, w, 1))",
+        f"n_conv = conv.count_params()  # k*k + 1 = {c.conv.total:,}",
+        "print(n_dense, n_local, n_conv)",
+    ]
+    h2_arg = "" if (h2, w2) == (h, w) else f", h2={h2}, w2={w2}"
+    cc = f"from convcore.why import param_counts\n\nc = param_counts({h}, {w}, {k}{h2_arg})\nprint(c.dense.total, c.local.total, c.conv.total)"
+    return "\n".join(lines), cc
+
+
+def channels_code(O: int, k: int, C: int = CHANNELS, n: int = CHANNEL_SIZE) -> tuple[str, str]:
+    """(Keras Conv2D with C in / O out channels, convcore) computing the page's multi-channel output."""
+    n_params = O * C * k * k + O
+    tf_code = "\n".join([
+        "import numpy as np",
+        "import tensorflow as tf",
+        "",
+        f"X0 = np.arange({n * n}.0).reshape({n}, {n})",
+        "X = np.stack([X0, X0.T, X0[::-1]])  # (C, H, W)",
+        f"K0 = np.arange({k * k}.0).reshape({k}, {k})",
+        f"K = np.stack([np.stack([K0 + c + o for c in range({C})]) for o in range({O})])  # (O, C, k, k)",
+        "",
+        f"conv = tf.keras.layers.Conv2D({O}, {k})  # {C} input channels -> {O} output channels",
+        f"conv.build((None, {n}, {n}, {C}))  # Keras puts channels last: (batch, H, W, C)",
+        f"n_params = conv.count_params()  # O*C*k*k + O = {O}*{C}*{k}*{k} + {O} = {n_params}",
+        f"conv.set_weights([np.transpose(K, (2, 3, 1, 0)), np.zeros({O})])  # Keras kernel: (k, k, C, O)",
+        "Y = conv(np.transpose(X, (1, 2, 0))[None].astype(\"float32\"))[0]  # (H', W', O)",
+        "Y = np.transpose(Y.numpy(), (2, 0, 1))  # (O, H', W'), as on the page",
+    ])
+    cc = "\n".join([
+        "import numpy as np",
+        "import convcore",
+        "",
+        f"X0 = np.arange({n * n}.0).reshape({n}, {n})",
+        "X = np.stack([X0, X0.T, X0[::-1]])",
+        f"K0 = np.arange({k * k}.0).reshape({k}, {k})",
+        f"K = np.stack([np.stack([K0 + c + o for c in range({C})]) for o in range({O})])",
+        "Y = convcore.corr2d_multi_in_out(X, K)  # Y[o] = sum over c of corr2d(X[c], K[o, c])",
+    ])
+    return tf_code, cc
+
+
+def _num(v) -> str:
+    v = float(v)
+    return str(int(v)) if v.is_integer() else f"{v:g}"
+
+
+def pixel_arithmetic(mix, o: int) -> str:
+    """The 1x1 convolution at one pixel written out for output channel ``o``,
+    e.g. ``1×0 + 1×1 + 1×2 = 3`` (``mix`` from :func:`convcore.why.pixel_mix`)."""
+    terms = " + ".join(f"{_num(w)}×{_num(v)}" for w, v in zip(mix.W[o], mix.x))
+    return f"{terms} = {_num(mix.y[o])}".replace("+ -", "− ")
