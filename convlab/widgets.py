@@ -84,3 +84,29 @@ def code_expander(lang: str, tf_code: str, convcore_code: str) -> None:
         st.code(tf_code, language="python")
         st.caption(t("common.code_convcore", lang))
         st.code(convcore_code, language="python")
+
+
+# Widgets bound to a page parameter: bounds, choices and key come from its
+# declaration (the Param), so a page states each of them once.
+
+def number(page: str, params: dict, name: str, label: str, **kw):
+    """``st.number_input`` bounded by the parameter's ``lo``/``hi``."""
+    p = params[name]
+    return st.number_input(label, min_value=p.lo, max_value=p.hi, key=state.key(page, name), **kw)
+
+
+def slider(page: str, params: dict, name: str, label: str, **kw):
+    """``st.slider`` over the parameter's ``lo``..``hi``."""
+    p = params[name]
+    return st.slider(label, p.lo, p.hi, key=state.key(page, name), **kw)
+
+
+def choice(page: str, params: dict, name: str, label: str, *, widget=None, **kw):
+    """A selectbox (or ``widget=st.radio`` / ``st.segmented_control``) over the parameter's choices."""
+    p = params[name]
+    return (widget or st.selectbox)(label, p.choices, key=state.key(page, name), **kw)
+
+
+def flag(page: str, params: dict, name: str, label: str, *, widget=None, **kw):
+    """A checkbox (or ``widget=st.toggle``) for a Bool parameter."""
+    return (widget or st.checkbox)(label, key=state.key(page, name), **kw)

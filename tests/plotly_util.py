@@ -1,4 +1,5 @@
-"""Read plotly figures back from AppTest elements (plotly 6+ sends arrays as base64)."""
+"""Read plotly figures back from AppTest elements: the one decoder every test uses
+(plotly 6+ sends arrays as base64 'bdata')."""
 from __future__ import annotations
 
 import base64
@@ -8,13 +9,14 @@ import numpy as np
 
 
 def array(value) -> np.ndarray:
+    """A plotly array (plain list, with None for gaps, or base64 typed array) as numpy floats."""
     if isinstance(value, dict) and "bdata" in value:
-        data = np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"])
+        data = np.frombuffer(base64.b64decode(value["bdata"]), dtype=np.dtype(value["dtype"]))
         shape = value.get("shape")
         if shape:
             data = data.reshape([int(n) for n in str(shape).split(",")])
-        return data
-    return np.asarray(value)
+        return data.astype(float)
+    return np.array(value, dtype=float) if value is not None else np.array([])
 
 
 def figures(at) -> list[dict]:
@@ -22,9 +24,18 @@ def figures(at) -> list[dict]:
     return [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
 
 
-def chart(at, key: str) -> dict:
-    """The plotly chart whose Streamlit key is ``key``."""
+def chart(at, key: str) -> dict | None:
+    """The plotly chart whose Streamlit key ends with ``key`` (None if absent)."""
     for el in at.get("plotly_chart"):
-        if el.proto.id.endswith(key) or key in el.proto.id:
+        if el.proto.id.endswith(key):
             return json.loads(el.proto.spec)
-    raise KeyError(f"no plotly chart with key {key!r}")
+    return None
+
+
+def charts(at, prefix: str) -> dict[str, dict]:
+    """Plotly charts whose keys start with ``prefix``, by the rest of their key."""
+    out = {}
+    for el in at.get("plotly_chart"):
+        if prefix in el.proto.id:
+            out[el.proto.id.rsplit(prefix, 1)[-1]] = json.loads(el.proto.spec)
+    return out

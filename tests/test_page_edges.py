@@ -14,38 +14,20 @@ from PIL import Image
 from streamlit.testing.v1 import AppTest
 
 from convcore import kernels
+import tests.conftest
 from convlab import edges, images
-
-APP = "/work/main/app.py"
-PAGE = "app_pages/edges.py"
-
+from tests import plotly_util
 
 def open_page(**query) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    if query:  # a link straight to the page, as a teacher would send it
-        at.query_params.update({k: str(v) for k, v in query.items()})
-        at.switch_page(PAGE).run()
-    else:
-        at.run()
-        at.switch_page(PAGE).run()
-    assert not at.exception, at.exception
-    return at
+    return tests.conftest.open_page("edges", query)  # a link straight to the page, as a teacher sends it
 
 
-def z_array(z) -> np.ndarray:
-    if isinstance(z, dict):  # plotly's base64 typed array
-        shape = [int(s) for s in str(z["shape"]).split(",")]
-        return np.frombuffer(base64.b64decode(z["bdata"]), dtype=np.dtype(z["dtype"])).reshape(shape).astype(float)
-    return np.array(z, dtype=float)
+z_array = plotly_util.array
 
 
 def charts(at: AppTest) -> dict[str, dict]:
     """Plotly figures by key suffix ('input', 'kernel', 'output', 'magnitude')."""
-    out = {}
-    for el in at.get("plotly_chart"):
-        name = el.proto.id.rsplit("edges.fig_", 1)[-1]
-        out[name] = json.loads(el.proto.spec)
-    return out
+    return plotly_util.charts(at, "edges.fig_")
 
 
 def z_of(at: AppTest, name: str) -> np.ndarray:

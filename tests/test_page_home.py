@@ -1,14 +1,13 @@
 """AppTest: the entry point, the home page, and every page opening in both languages."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from convlab.nav import PAGES
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
+from tests.conftest import APP
 
 
 def test_home_shows_a_card_per_page_and_how_to_run():

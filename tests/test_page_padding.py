@@ -9,22 +9,12 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
+import tests.conftest
 from convlab import padding as cs
-
-APP = "/work/main/app.py"
-PAGE = "app_pages/padding_stride.py"
-
+from tests.plotly_util import chart
 
 def open_page(query: dict | None = None, lang: str | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.run()
-    if lang:
-        at.selectbox(key="lang").set_value(lang).run()
-    if query:
-        at.query_params.update(query)
-    at.switch_page(PAGE).run()
-    assert_ok(at)
-    return at
+    return tests.conftest.open_page("padding_stride", query, lang)
 
 
 def assert_ok(at: AppTest) -> None:
@@ -40,11 +30,6 @@ def shape(at: AppTest) -> tuple[int, int] | None:
     return None
 
 
-def chart(at: AppTest, key: str) -> dict | None:
-    for el in at.get("plotly_chart"):
-        if el.proto.id.endswith(key):
-            return json.loads(el.proto.spec)
-    return None
 
 
 def table(at: AppTest, column: str):
@@ -314,6 +299,6 @@ def test_state_survives_a_visit_to_another_page():
     at = open_page()
     at.number_input(key="padding.nh").set_value(8).run()
     at.switch_page("app_pages/home.py").run()
-    at.switch_page(PAGE).run()
+    at.switch_page("app_pages/padding_stride.py").run()
     assert_ok(at)
     assert shape(at) == (3, 2)

@@ -1,25 +1,16 @@
 """AppTest: the "Cross-correlation, step by step" page, as a learner drives it."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
+import tests.conftest
 from tests.plotly_util import array, chart
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
-PAGE = "app_pages/stepper.py"
-
-
 def open_page(query: dict | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=90)
-    if query:
-        at.query_params.update(query)
-    at.switch_page(PAGE).run()  # a link opens the page itself: its first run reads the URL
-    assert not at.exception
-    return at
+    return tests.conftest.open_page("stepper", query)  # a link opens the page itself: its first run reads the URL
 
 
 def walk(at):

@@ -10,20 +10,14 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
+import tests.conftest
+from tests import plotly_util
+
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 pytest.importorskip("tensorflow")
 
-APP = "/work/main/app.py"
-PAGE = "app_pages/training.py"
-
-
 def open_page(**query) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    for k, v in query.items():
-        at.query_params[k] = v
-    at.switch_page(PAGE).run()
-    assert not at.exception
-    return at
+    return tests.conftest.open_page("training", query, timeout=120)
 
 
 def train(at: AppTest) -> AppTest:
@@ -32,11 +26,7 @@ def train(at: AppTest) -> AppTest:
     return at
 
 
-def values(v) -> np.ndarray:
-    """A plotly array from the figure JSON (plain list or base64 'bdata')."""
-    if isinstance(v, dict) and "bdata" in v:
-        return np.frombuffer(base64.b64decode(v["bdata"]), dtype=np.dtype(v["dtype"])).astype(float)
-    return np.array([np.nan if x is None else x for x in v], dtype=float)
+values = plotly_util.array
 
 
 def charts(at: AppTest) -> dict:

@@ -3,28 +3,20 @@ control, bad values, Chinese, state in the URL, no exception."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
+import tests.conftest
 from convcore import why
-
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
-
+from tests.plotly_util import figures
 
 def open_page(**query) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    for k, v in query.items():
-        at.query_params[k] = v
-    at.switch_page("app_pages/why.py").run()
-    assert not at.exception, at.exception
-    return at
+    return tests.conftest.open_page("why", query)
 
 
-def specs(at) -> list[dict]:
-    return [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
+specs = figures
 
 
 def md(at) -> str:
