@@ -8,8 +8,9 @@ TensorFlow, either with Keras' built-in ``Conv2D`` or with the chapter's own
 ``Conv2D`` layer built on a ``corr2d`` written in TensorFlow ops.
 
 TensorFlow is imported inside the functions that need it (``import
-convcore.training`` loads numpy only). The rest (problems, the numpy
-gradient, the stable learning-rate bound, logs and downloads) is numpy.
+convcore.training`` loads numpy only). The rest (the problems, the random
+starting kernel, the numpy gradient and Hessian, the stable learning-rate
+bound) is numpy.
 
 The loss is quadratic in the kernel: ``L(K) = sum((corr2d(X, K) - Y)^2)``
 has the constant Hessian ``H = 2 * sum_windows x x^T`` (``x`` a window of
@@ -73,12 +74,44 @@ edge_image = seed.edge_image  # the chapter's 6x8 image
 
 def texture_image(n: int = 16, seed: int = 0) -> np.ndarray:
     """An ``n x n`` synthetic image in [0, 1]: a bright disc on a dark
-    background with grain (uniform noise), so every direction of a small
-    kernel is seen (a well-conditioned problem that trains in ~100 epochs).
+    background with grain (uniform noise).
 
+    Every direction of a small kernel (卷积核) is seen in it, so learning a
+    kernel from it is a well-conditioned problem that trains in ~100 epochs
+    (the chapter's edge image only constrains ``[1, -1]``-like kernels).
+
+    Parameters
+    ----------
+    n : int, optional
+        Side of the image, at least 4. Default 16.
+    seed : int, optional
+        Seed of ``numpy.random.default_rng`` for the grain. Default 0.
+
+    Returns
+    -------
+    ndarray of float64, shape (n, n)
+        A new array, ``0.4 * disc + 0.6 * noise``; the same ``n`` and
+        ``seed`` give the same image.
+
+    Raises
+    ------
+    ValueError
+        ``n`` is below 4.
+
+    See Also
+    --------
+    problem : uses it for the ``"sobel"`` and ``"custom"`` problems.
+    edge_image : the chapter's image.
+
+    Examples
+    --------
     >>> X = texture_image(16)
     >>> X.shape, bool(0 <= X.min() and X.max() <= 1)
     ((16, 16), True)
+    >>> texture_image(3)
+    Traceback (most recent call last):
+    ...
+    ValueError: the synthetic image needs at least 4x4 pixels, not 3x3
     """
     if n < 4:
         raise ValueError(f"the synthetic image needs at least 4x4 pixels, not {n}x{n}")
@@ -90,7 +123,32 @@ def texture_image(n: int = 16, seed: int = 0) -> np.ndarray:
 
 @dataclass(frozen=True)
 class Problem:
-    """What to learn: the input ``X``, the true kernel ``K`` and ``Y = corr2d(X, K)``."""
+    """What to learn: the input ``X``, the true kernel ``K`` and ``Y = corr2d(X, K)``.
+
+    Frozen; made by :func:`problem`.
+
+    Attributes
+    ----------
+    name : {'seed', 'sobel', 'custom'}
+        Which problem.
+    X : ndarray of float64, shape (h, w)
+        The input.
+    K : ndarray of float64, shape (kh, kw)
+        The true kernel (卷积核), the one to learn.
+    Y : ndarray of float64, shape (h - kh + 1, w - kw + 1)
+        The target, ``corr2d(X, K)`` (no padding, stride 1).
+
+    See Also
+    --------
+    problem : makes these.
+    learn_kernel : learns ``K`` back from ``X`` and ``Y``.
+
+    Examples
+    --------
+    >>> p = problem("sobel")
+    >>> p.name, p.X.shape, p.K.shape, p.Y.shape
+    ('sobel', (16, 16), (3, 3), (14, 14))
+    """
 
     name: str
     X: np.ndarray
@@ -99,13 +157,54 @@ class Problem:
 
 
 def problem(name: str = "seed", K=None, image_size: int = 16) -> Problem:
-    """The chapter's problem (``"seed"``: learn [1, -1] from the 6x8 edge
-    image), a 3x3 Sobel kernel from a synthetic image (``"sobel"``), or any
-    kernel ``K`` from the synthetic image (``"custom"``).
+    """A kernel-learning problem: an input, a true kernel and their output.
 
+    Parameters
+    ----------
+    name : {'seed', 'sobel', 'custom'}, optional
+        ``"seed"``: the chapter's problem, learn ``[1, -1]`` from the 6x8
+        edge image; ``"sobel"``: the 3x3 Sobel x kernel from
+        :func:`texture_image`; ``"custom"``: the kernel ``K`` from
+        :func:`texture_image`. Default ``"seed"``.
+    K : array_like, 2-D, optional
+        The target kernel (卷积核) of ``"custom"``, at most ``image_size // 2``
+        on each side; ignored by the other problems.
+    image_size : int, optional
+        Side of the synthetic image of ``"sobel"`` and ``"custom"``. Default 16.
+
+    Returns
+    -------
+    Problem
+        ``X``, ``K`` (new float64 arrays) and ``Y = corr2d(X, K)``, shape
+        ``(h - kh + 1, w - kw + 1)``.
+
+    Raises
+    ------
+    ValueError
+        ``name`` is unknown; ``"custom"`` without ``K``, with a ``K`` that is
+        not a non-empty 2-D array of finite numbers, or with a ``K`` larger
+        than ``image_size // 2``; ``image_size`` below 4.
+
+    See Also
+    --------
+    learn_kernel : learns ``K`` back.
+    stable_lr_bound : how large a learning rate the problem allows.
+
+    Examples
+    --------
     >>> p = problem("seed")
     >>> p.X.shape, p.Y.shape, p.K.tolist()
     ((6, 8), (6, 7), [[1.0, -1.0]])
+    >>> problem("custom", K=[[0, 1], [1, 0]], image_size=8).Y.shape
+    (7, 7)
+    >>> problem("custom")
+    Traceback (most recent call last):
+    ...
+    ValueError: the custom problem needs a target kernel K
+    >>> problem("custom", K=np.ones((9, 9)))
+    Traceback (most recent call last):
+    ...
+    ValueError: target kernel 9x9 is too large to learn from a 16x16 image; use at most 8x8
     """
     if name == "seed":
         X, K = edge_image(), SEED_KERNEL.copy()
@@ -127,12 +226,45 @@ def problem(name: str = "seed", K=None, image_size: int = 16) -> Problem:
 
 
 def initial_kernel(kernel_shape, seed: int = 0) -> np.ndarray:
-    """The random starting kernel: Keras' default (Glorot uniform) distribution,
-    ``U(-l, l)`` with ``l = sqrt(6 / (2 kh kw))``, drawn by numpy's
-    ``default_rng(seed)``, so the same seed gives the same start for both layers.
+    """The random starting kernel (卷积核) of :func:`learn_kernel`.
 
-    >>> initial_kernel((1, 2), 0).shape
-    (1, 2)
+    Keras' default (Glorot uniform) distribution for a one-channel
+    ``Conv2D``, ``U(-l, l)`` with ``l = sqrt(6 / (2 kh kw))``, but drawn by
+    numpy's ``default_rng(seed)``, so the same seed gives the same start for
+    both layers (``"keras"`` and ``"own"``) and every TensorFlow version.
+
+    Parameters
+    ----------
+    kernel_shape : (int, int)
+        ``(kh, kw)``, each >= 1.
+    seed : int, optional
+        Seed of ``numpy.random.default_rng``. Default 0.
+
+    Returns
+    -------
+    ndarray of float32, shape (kh, kw)
+        A new array, every value in ``(-l, l)``.
+
+    Raises
+    ------
+    ValueError
+        ``kernel_shape`` is not two integers, or one is below 1.
+
+    See Also
+    --------
+    learn_kernel : starts from this kernel.
+    tf.keras.initializers.GlorotUniform : the same distribution, another
+        random stream.
+
+    Examples
+    --------
+    >>> K = initial_kernel((1, 2), 0)
+    >>> K.shape, K.dtype.name, bool(abs(K).max() < np.sqrt(6 / 4))
+    ((1, 2), 'float32', True)
+    >>> initial_kernel((0, 2))
+    Traceback (most recent call last):
+    ...
+    ValueError: kernel_shape must be at least (1, 1), not (0, 2)
     """
     kh, kw = _kernel_shape(kernel_shape)
     limit = math.sqrt(6.0 / (2 * kh * kw))
@@ -168,10 +300,52 @@ def _check_xy(X, Y, kernel_shape):
 
 
 def numpy_gradient(X, Y, K) -> np.ndarray:
-    """dL/dK of ``L = sum((corr2d(X, K) - Y)^2)``: ``2 * corr2d(X, corr2d(X, K) - Y)``.
+    """Gradient of the loss in the kernel, in numpy: ``dL/dK`` of ``L = sum((corr2d(X, K) - Y)^2)``.
 
+    Parameters
+    ----------
+    X : array_like, shape (h, w)
+        The input.
+    Y : array_like, shape (h - kh + 1, w - kw + 1)
+        The target output.
+    K : array_like, shape (kh, kw)
+        The kernel (卷积核) at which to take the gradient.
+
+    Returns
+    -------
+    ndarray of float64, shape (kh, kw)
+        ``2 * corr2d(X, corr2d(X, K) - Y)``: the cross-correlation (互相关运算)
+        of the input with the residual.
+
+    Raises
+    ------
+    ValueError
+        ``X``, ``Y`` or ``K`` is not a non-empty 2-D array of finite numbers;
+        ``K`` does not fit in ``X``; ``Y``'s shape is not the output shape.
+
+    See Also
+    --------
+    hessian : the second derivative (constant).
+    learn_kernel : the same gradient through ``tf.GradientTape``.
+
+    Notes
+    -----
+    One plain gradient-descent step is ``K - lr * numpy_gradient(X, Y, K)``,
+    the chapter's update.
+
+    Examples
+    --------
+    At the true kernel the gradient is zero:
+
+    >>> from convcore import corr2d
     >>> numpy_gradient(edge_image(), corr2d(edge_image(), [[1, -1]]), [[1, -1]]).tolist()
     [[0.0, 0.0]]
+    >>> numpy_gradient(edge_image(), np.zeros((6, 7)), [[1, 0]]).tolist()
+    [[36.0, 24.0]]
+    >>> numpy_gradient(edge_image(), np.zeros((6, 6)), [[1, -1]])
+    Traceback (most recent call last):
+    ...
+    ValueError: output Y is 6x6 but a 1x2 kernel on a 6x8 input gives 6x7
     """
     K = as_matrix(K, "kernel K").astype(np.float64)
     X, Y, _ = _check_xy(X, Y, K.shape)
@@ -179,8 +353,48 @@ def numpy_gradient(X, Y, K) -> np.ndarray:
 
 
 def hessian(X, kernel_shape, bias: bool = False) -> np.ndarray:
-    """The (constant) Hessian ``2 * sum_windows x x^T`` of the loss in the
-    flattened kernel (row-major; with ``bias``, a last coordinate whose ``x`` is 1)."""
+    """The (constant) Hessian of the loss ``sum((corr2d(X, K) [+ b] - Y)^2)`` in the kernel.
+
+    Parameters
+    ----------
+    X : array_like, shape (h, w)
+        The input.
+    kernel_shape : (int, int)
+        ``(kh, kw)``, each >= 1, fitting in ``X``.
+    bias : bool, optional
+        Add the bias as a last coordinate (its ``x`` is 1). Default False.
+
+    Returns
+    -------
+    ndarray of float64, shape (m, m)
+        ``2 * sum_windows x x^T``, ``x`` a window of ``X`` flattened
+        row-major (the kernel's coordinates), ``m = kh * kw`` (+1 with
+        ``bias``). Symmetric and positive semi-definite; it does not depend
+        on ``Y`` or on the kernel.
+
+    Raises
+    ------
+    ValueError
+        ``X`` is not a non-empty 2-D array of finite numbers,
+        ``kernel_shape`` is not two integers >= 1, or the kernel does not
+        fit in ``X``.
+
+    See Also
+    --------
+    stable_lr_bound : from its largest eigenvalue.
+    numpy_gradient : the first derivative.
+
+    Examples
+    --------
+    >>> hessian(edge_image(), (1, 2)).tolist()
+    [[36.0, 24.0], [24.0, 36.0]]
+    >>> hessian(edge_image(), (1, 2), bias=True).shape
+    (3, 3)
+    >>> hessian(edge_image(), (7, 1))
+    Traceback (most recent call last):
+    ...
+    ValueError: kernel 7x1 does not fit in the input 6x8; use a smaller kernel
+    """
     X = as_matrix(X, "input X").astype(np.float64)
     kh, kw = _kernel_shape(kernel_shape)
     H, W = X.shape[0] - kh + 1, X.shape[1] - kw + 1
@@ -194,12 +408,55 @@ def hessian(X, kernel_shape, bias: bool = False) -> np.ndarray:
 
 
 def stable_lr_bound(X, kernel_shape, bias: bool = False, momentum: float = 0.0) -> float:
-    """The largest learning rate for which gradient descent on this problem
-    does not diverge: ``2 / lambda_max`` of the Hessian (``2 (1 + m) /
-    lambda_max`` for heavy-ball momentum ``m``). For the chapter's data, 1/30.
+    """The learning rate (学习率) above which gradient descent on this problem diverges.
+
+    Parameters
+    ----------
+    X : array_like, shape (h, w)
+        The input.
+    kernel_shape : (int, int)
+        ``(kh, kw)``, each >= 1, fitting in ``X``.
+    bias : bool, optional
+        The layer also learns a bias. Default False.
+    momentum : float, optional
+        Heavy-ball momentum coefficient ``m`` (``MOMENTUM`` for the
+        ``"momentum"`` optimizer). Default 0 (plain gradient descent).
+
+    Returns
+    -------
+    float
+        ``2 / lambda_max`` of :func:`hessian` (``2 (1 + m) / lambda_max``
+        with momentum); ``math.inf`` for an all-zero input, whose loss does
+        not depend on the kernel.
+
+    Raises
+    ------
+    ValueError
+        As for :func:`hessian`.
+
+    See Also
+    --------
+    suggested_lr : a rate safely below this bound.
+    hessian : the matrix whose eigenvalue sets it.
+
+    Notes
+    -----
+    The loss is quadratic in the kernel, so gradient descent converges
+    exactly when ``lr`` is below this bound and grows geometrically above
+    it. It does not apply to Adam, whose steps are normalised.
+
+    Examples
+    --------
+    For the chapter's data the bound is 1/30, just above its ``lr = 3e-2``:
 
     >>> round(stable_lr_bound(edge_image(), (1, 2)), 6)
     0.033333
+    >>> stable_lr_bound(np.zeros((3, 3)), (2, 2))
+    inf
+    >>> stable_lr_bound(edge_image(), (7, 1))
+    Traceback (most recent call last):
+    ...
+    ValueError: kernel 7x1 does not fit in the input 6x8; use a smaller kernel
     """
     lam = float(np.linalg.eigvalsh(hessian(X, kernel_shape, bias))[-1])
     if lam <= 0:
@@ -208,7 +465,43 @@ def stable_lr_bound(X, kernel_shape, bias: bool = False, momentum: float = 0.0) 
 
 
 def suggested_lr(X, kernel_shape, bias: bool = False) -> float:
-    """A learning rate safely below the bound (0.9 of it, two significant digits)."""
+    """A learning rate (学习率) safely below :func:`stable_lr_bound`.
+
+    Parameters
+    ----------
+    X : array_like, shape (h, w)
+        The input.
+    kernel_shape : (int, int)
+        ``(kh, kw)``, each >= 1, fitting in ``X``.
+    bias : bool, optional
+        The layer also learns a bias. Default False.
+
+    Returns
+    -------
+    float
+        0.9 of the bound (without momentum), rounded to two significant
+        digits; 0.03 (the chapter's rate) when the bound is infinite.
+
+    Raises
+    ------
+    ValueError
+        As for :func:`hessian`.
+
+    See Also
+    --------
+    stable_lr_bound : the bound itself.
+
+    Examples
+    --------
+    >>> suggested_lr(edge_image(), (1, 2))
+    0.03
+    >>> suggested_lr(problem("sobel").X, (3, 3))
+    0.0023
+    >>> suggested_lr(edge_image(), (1, 9))
+    Traceback (most recent call last):
+    ...
+    ValueError: kernel 1x9 does not fit in the input 6x8; use a smaller kernel
+    """
     b = 0.9 * stable_lr_bound(X, kernel_shape, bias)
     if not math.isfinite(b):
         return 0.03
@@ -220,7 +513,35 @@ def suggested_lr(X, kernel_shape, bias: bool = False) -> float:
 
 @dataclass(frozen=True)
 class Record:
-    """One epoch (迭代周期): ``loss`` before its update, ``kernel`` after it."""
+    """One epoch (迭代周期) of :func:`learn_kernel`: ``loss`` before its update,
+    ``kernel`` after it.
+
+    Frozen.
+
+    Attributes
+    ----------
+    epoch : int
+        1-based epoch number.
+    loss : float
+        Sum of squared errors before this epoch's update, as the chapter
+        prints it.
+    kernel : ndarray of float64, shape kernel_shape
+        The kernel (卷积核) after the update (left out of ``repr``).
+    bias : float or None
+        The bias after the update, or None when there is no bias.
+    diverged : bool
+        True when the loss is not finite or is exploding; the run stops
+        after this record.
+
+    See Also
+    --------
+    learn_kernel : yields these.
+
+    Examples
+    --------
+    >>> Record(1, 4.42, np.zeros((1, 2)))
+    Record(epoch=1, loss=4.42, bias=None, diverged=False)
+    """
 
     epoch: int
     loss: float
@@ -230,7 +551,33 @@ class Record:
 
 
 def load_tensorflow():
-    """Import TensorFlow (quietly) and return the module: ~2-3 s the first time."""
+    """Import TensorFlow (quietly) and return the module.
+
+    Returns
+    -------
+    module
+        ``tensorflow``. The first call takes ~2-3 s; later ones are free.
+
+    Raises
+    ------
+    ImportError
+        TensorFlow is not installed.
+
+    See Also
+    --------
+    learn_kernel : calls this when its first epoch runs.
+
+    Notes
+    -----
+    Sets ``TF_CPP_MIN_LOG_LEVEL=3`` (unless already set) to silence
+    TensorFlow's C++ start-up logs. ``import convcore.training`` does not
+    import TensorFlow; this does.
+
+    Examples
+    --------
+    >>> load_tensorflow().__name__
+    'tensorflow'
+    """
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     import tensorflow as tf
 
@@ -312,27 +659,112 @@ def learn_kernel(
     diverge_factor: float = DIVERGE_FACTOR,
     compiled: bool = False,
 ) -> Iterator[Record]:
-    """Learn a ``kernel_shape`` kernel that maps ``X`` to ``Y`` with TensorFlow.
+    """Learn a ``kernel_shape`` kernel (学习卷积核) that maps ``X`` to ``Y`` with TensorFlow.
 
-    Yields one :class:`Record` per epoch: ``.epoch`` (1-based), ``.loss`` (the
-    sum of squared errors before that epoch's update, as the chapter prints
-    it), ``.kernel`` (numpy, ``kernel_shape``, after the update), ``.bias``
-    (after the update, or None) and ``.diverged``: True once the loss is not
-    finite or exceeds ``diverge_factor`` times the first loss; the iterator
-    stops there. (A loss above ``GROWTH_FACTOR`` times the first after
-    ``GROWTH_EPOCHS`` rising epochs in a row counts as exploding too: on a
-    quadratic that is geometric growth, a learning rate past the stable bound.)
+    Each epoch (迭代周期) computes the layer's output, the loss
+    ``sum((output - Y)^2)`` and its gradient with ``tf.GradientTape``, and
+    updates the kernel (and bias) with the optimizer.
 
-    ``optimizer``: ``"sgd"`` (plain gradient descent, the chapter's update),
-    ``"momentum"`` (heavy ball, 0.9) or ``"adam"`` (Keras' optimizers).
-    ``layer``: ``"keras"`` (``tf.keras.layers.Conv2D``) or ``"own"`` (the
-    chapter's ``Conv2D`` layer on a ``corr2d`` written with TensorFlow slices).
-    The starting kernel is :func:`initial_kernel` ``(kernel_shape, seed)``
-    and the bias starts at 0, so the same arguments give the same run.
+    Parameters
+    ----------
+    X : array_like, shape (h, w)
+        The input.
+    Y : array_like, shape (h - kh + 1, w - kw + 1)
+        The target output (no padding, stride 1).
+    kernel_shape : (int, int)
+        ``(kh, kw)`` of the kernel to learn, each >= 1, fitting in ``X``.
+    lr : float, optional
+        Learning rate (学习率), > 0. Default ``3e-2``, the chapter's.
+    epochs : int, optional
+        Number of epochs, >= 1. Default 10.
+    seed : int, optional
+        Seed of the starting kernel, :func:`initial_kernel`. Default 0.
+    optimizer : {'sgd', 'momentum', 'adam'}, optional
+        ``"sgd"``: plain gradient descent, the chapter's update
+        ``w <- w - lr * grad``; ``"momentum"``: Keras' SGD with heavy-ball
+        momentum ``MOMENTUM`` (0.9); ``"adam"``: Keras' Adam. Default ``"sgd"``.
+    layer : {'keras', 'own'}, optional
+        ``"keras"``: ``tf.keras.layers.Conv2D(1, kernel_shape)``; ``"own"``:
+        the chapter's ``Conv2D`` layer on a ``corr2d`` written with
+        TensorFlow slices. Default ``"keras"``.
+    bias : bool, optional
+        Also learn a bias (starting at 0). Default False.
+    diverge_factor : float, optional
+        A loss above this many times the first loss counts as diverged.
+        Default ``DIVERGE_FACTOR`` (1e6).
+    compiled : bool, optional
+        Run the step as a ``tf.function`` (~0.3 ms per epoch on the chapter's
+        problem, but tracing costs 0.1-0.8 s on the first epoch) instead of
+        eagerly (~1.5-3 ms per epoch, no start-up cost): worth it for long
+        runs. Default False.
 
-    ``compiled``: run the step as a ``tf.function`` (~0.3 ms per epoch on the
-    chapter's problem, but tracing costs 0.1-0.8 s on the first epoch) instead
-    of eagerly (~1.5-3 ms per epoch, no start-up cost): worth it for long runs.
+    Returns
+    -------
+    iterator of Record
+        One :class:`Record` per epoch: ``.epoch`` (1-based), ``.loss`` (before
+        that epoch's update), ``.kernel`` (numpy float64, shape
+        ``kernel_shape``, after the update), ``.bias`` (after the update, or
+        None) and ``.diverged``. At most ``epochs`` records; the iterator
+        stops after the first with ``.diverged`` True.
+
+    Raises
+    ------
+    ValueError
+        ``X`` or ``Y`` is not a non-empty 2-D array of finite numbers;
+        ``kernel_shape`` is not two integers >= 1 or does not fit in ``X``;
+        ``Y``'s shape is not the output shape; ``lr`` is not a positive
+        finite number; ``epochs`` is below 1; ``optimizer`` or ``layer`` is
+        unknown. Raised by the call itself, before TensorFlow is imported.
+    ImportError
+        TensorFlow is not installed (raised by the first ``next()``).
+
+    See Also
+    --------
+    problem : ready-made ``X``, ``Y`` and true kernels.
+    stable_lr_bound : the largest ``lr`` plain gradient descent survives.
+    numpy_gradient : the gradient in numpy.
+    tf.keras.layers.Conv2D : the ``"keras"`` layer (it cross-correlates).
+
+    Notes
+    -----
+    A run is diverged once the loss is not finite or exceeds
+    ``diverge_factor`` times the first loss, or exceeds ``GROWTH_FACTOR``
+    (1e3) times the first after ``GROWTH_EPOCHS`` (3) rising epochs in a row:
+    on a quadratic loss that is geometric growth, a learning rate past
+    :func:`stable_lr_bound`. The start is :func:`initial_kernel`
+    ``(kernel_shape, seed)`` and the bias starts at 0, so the same arguments
+    give the same run, with either layer.
+
+    Examples
+    --------
+    The chapter's experiment: learn ``[1, -1]`` from the edge image,
+    printing the loss every 2 epochs:
+
+    >>> p = problem("seed")
+    >>> for r in learn_kernel(p.X, p.Y, (1, 2), lr=3e-2, epochs=10):
+    ...     if r.epoch % 2 == 0:
+    ...         print(f"epoch {r.epoch}, loss {r.loss:.3f}")
+    epoch 2, loss 1.989
+    epoch 4, loss 0.455
+    epoch 6, loss 0.126
+    epoch 8, loss 0.041
+    epoch 10, loss 0.015
+    >>> r.kernel.round(2).tolist()
+    [[0.98, -1.01]]
+
+    Above the stable bound (1/30 here) the loss explodes and the run stops:
+
+    >>> records = list(learn_kernel(p.X, p.Y, (1, 2), lr=0.05, epochs=50))
+    >>> len(records), records[-1].diverged
+    (8, True)
+    >>> learn_kernel(p.X, p.Y, (2, 2))
+    Traceback (most recent call last):
+    ...
+    ValueError: output Y is 6x7 but a 2x2 kernel on a 6x8 input gives 5x7
+    >>> learn_kernel(p.X, p.Y, (1, 2), optimizer="rmsprop")
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown optimizer 'rmsprop'; use one of sgd, momentum, adam
     """
     X, Y, kernel_shape = _check_xy(X, Y, kernel_shape)
     if not (isinstance(lr, (int, float, np.floating)) and math.isfinite(lr) and lr > 0):
@@ -390,11 +822,4 @@ def _train(X, Y, kernel_shape, lr, epochs, seed, optimizer, layer, bias, diverge
         yield Record(epoch, loss, K, b, diverged)
         if diverged:
             return
-
-
-# ------------------------------------------------------------- reporting
-
-
-# ------------------------------------------------------------------ code
-
 

@@ -1,16 +1,19 @@
-"""From fully connected layers to convolutions: the arithmetic behind the "Why
-convolution" page.
+"""From fully connected layers to convolutions: why convolution, in numbers.
 
 * Parameter counts of a fully connected layer, a locally connected layer (a
   window per hidden unit, weights not shared) and a convolutional layer, as
-  exact Python ints (10**12 and beyond do not fit a float exactly).
+  exact Python ints (a float64 is no longer exact above 2**53).
 * Translation: a small pattern moved by ``(dy, dx)``; the convolution's
   response moves with it (equivariance), an unshared layer's does not.
 * Locality: the ``(2Δ+1) x (2Δ+1)`` window a hidden unit reads.
 * Channels: ``corr2d_multi_in`` / ``corr2d_multi_in_out`` one input channel at
   a time, and the 1x1 convolution as a per-pixel mixing of channels.
 
-Pure numpy; no Streamlit, no plotly.
+Every function returns numbers or numpy arrays (results are frozen
+dataclasses); numpy only.
+
+>>> param_counts(**SEED_CLAIM).conv.total
+442
 """
 from __future__ import annotations
 
@@ -61,32 +64,92 @@ def _posint(v, name: str) -> int:
 
 @dataclass(frozen=True)
 class LayerCount:
+    """Parameters of one kind of layer, as exact Python ints.
+
+    Frozen; three of them make a :class:`ParamCounts`.
+
+    Attributes
+    ----------
+    name : {'dense', 'local', 'conv'}
+        Which layer.
+    weights : int
+        Number of weights.
+    biases : int
+        Number of biases.
+    total : int
+        ``weights + biases`` (a property).
+    float32_bytes : int
+        Memory of the parameters as float32, ``4 * total`` bytes (a property).
+
+    See Also
+    --------
+    param_counts : makes these.
+
+    Examples
+    --------
+    >>> c = LayerCount("conv", 441, 1)
+    >>> c.total, c.float32_bytes
+    (442, 1768)
+    """
+
     name: str  # "dense", "local", "conv"
     weights: int
     biases: int
 
     @property
     def total(self) -> int:
+        """Weights and biases together."""
         return self.weights + self.biases
 
     @property
     def float32_bytes(self) -> int:
+        """Bytes the parameters take as float32: ``4 * total``."""
         return 4 * self.total
 
 
 @dataclass(frozen=True)
 class ParamCounts:
     """Parameters of one layer mapping an ``h x w`` image to an ``h2 x w2``
-    hidden representation (one channel each), three ways:
+    hidden representation (one channel each), counted three ways.
 
-    - ``dense``: every hidden unit reads every pixel with its own weight:
-      ``(h*w) * (h2*w2)`` weights and ``h2*w2`` biases (the seed's
-      ``W[i,j,k,l]`` and ``U[i,j]``);
-    - ``local``: locality without weight sharing (a *locally connected*
-      layer): every hidden unit has its own ``k x k`` window of weights,
-      ``h2*w2*k*k`` weights and ``h2*w2`` biases;
-    - ``conv``: locality and translation invariance: one shared ``k x k``
-      kernel and one bias, ``k*k + 1`` (the seed's ``V[a,b]`` and ``u``).
+    Frozen; made by :func:`param_counts`.
+
+    Attributes
+    ----------
+    image : (int, int)
+        The image's ``(h, w)``.
+    hidden : (int, int)
+        The hidden representation's ``(h2, w2)``.
+    k : int
+        Side of the (square) window / kernel (卷积核), ``2Δ + 1`` in the
+        chapter's terms.
+    dense : LayerCount
+        Fully connected: every hidden unit reads every pixel with its own
+        weight, ``(h*w) * (h2*w2)`` weights and ``h2*w2`` biases (the
+        chapter's ``W[i,j,k,l]`` and ``U[i,j]``).
+    local : LayerCount
+        Locality without weight sharing (a *locally connected* layer): every
+        hidden unit has its own ``k x k`` window of weights, ``h2*w2*k*k``
+        weights and ``h2*w2`` biases.
+    conv : LayerCount
+        Locality and translation invariance: one shared ``k x k`` kernel and
+        one bias, ``k*k + 1`` (the chapter's ``V[a,b]`` and ``u``).
+    layers : (LayerCount, LayerCount, LayerCount)
+        ``(dense, local, conv)`` (a property).
+    ratio : int
+        ``dense.total / conv.total``, rounded (a property).
+
+    See Also
+    --------
+    param_counts : makes these.
+
+    Examples
+    --------
+    >>> c = param_counts(6, 8, 3, 4, 6)
+    >>> [(l.name, l.weights, l.biases) for l in c.layers]
+    [('dense', 1152, 24), ('local', 216, 24), ('conv', 9, 1)]
+    >>> c.ratio
+    118
     """
 
     image: tuple[int, int]
@@ -98,6 +161,7 @@ class ParamCounts:
 
     @property
     def layers(self) -> tuple[LayerCount, LayerCount, LayerCount]:
+        """``(dense, local, conv)``, from most parameters to fewest."""
         return self.dense, self.local, self.conv
 
     @property
@@ -107,7 +171,46 @@ class ParamCounts:
 
 
 def param_counts(h: int, w: int, k: int, h2: int | None = None, w2: int | None = None) -> ParamCounts:
-    """Exact parameter counts (Python ints); the hidden size defaults to the image size.
+    """Exact parameter counts of a dense, a locally connected and a conv layer.
+
+    Parameters
+    ----------
+    h, w : int
+        The image's height and width, each >= 1.
+    k : int
+        Side of the square window / kernel (卷积核), ``1 <= k <= min(h, w)``.
+    h2, w2 : int, optional
+        The hidden representation's height and width, each >= 1. Default:
+        the image's.
+
+    Returns
+    -------
+    ParamCounts
+        The three layers' weights and biases as exact Python ints (see
+        :class:`ParamCounts` for the formulas).
+
+    Raises
+    ------
+    ValueError
+        A size is not a whole number (``bool`` and ``float`` are refused) or
+        is below 1, or the kernel is larger than the image.
+
+    See Also
+    --------
+    ParamCounts : the formulas.
+    SEED_CLAIM : the chapter's one-megapixel example.
+    tf.keras.layers.Conv2D : its ``count_params()`` is ``conv.total`` for
+        one input and one output channel.
+
+    Notes
+    -----
+    The hidden size does not change the conv layer's count: the kernel is
+    shared by every hidden unit.
+
+    Examples
+    --------
+    The chapter's claim: a dense layer on a one-megapixel image needs 10**12
+    weights, a 21x21 convolution 442 parameters:
 
     >>> c = param_counts(1000, 1000, 21)
     >>> c.dense.weights == 10**12, c.dense.biases, c.local.weights, c.conv.total
@@ -116,6 +219,10 @@ def param_counts(h: int, w: int, k: int, h2: int | None = None, w2: int | None =
     Traceback (most recent call last):
     ...
     ValueError: the kernel 5x5 is larger than the image 4x4; use a kernel of at most 4x4 or a larger image
+    >>> param_counts(0, 4, 3)
+    Traceback (most recent call last):
+    ...
+    ValueError: image height must be at least 1, not 0
     """
     h, w = _posint(h, "image height"), _posint(w, "image width")
     h2 = h if h2 is None else _posint(h2, "hidden height")
@@ -156,12 +263,72 @@ TRANSLATION_SIZE = 10
 
 
 def max_offset(n: int = TRANSLATION_SIZE, p: int = 3) -> int:
-    """Largest move (down or right) that keeps the pattern inside the image."""
+    """Largest move (down or right) that keeps the pattern inside the image.
+
+    Parameters
+    ----------
+    n : int, optional
+        Side of the square image. Default ``TRANSLATION_SIZE`` (10).
+    p : int, optional
+        Side of the square pattern. Default 3 (the :data:`PATTERNS`).
+
+    Returns
+    -------
+    int
+        ``n - p - REF_POS[0]``: the pattern starts at :data:`REF_POS`; negative
+        if it does not fit at all.
+
+    See Also
+    --------
+    translation_demo : refuses moves beyond this.
+
+    Examples
+    --------
+    >>> max_offset()
+    6
+    >>> max_offset(5, 3)
+    1
+    """
     return n - p - REF_POS[0]
 
 
 def place(n: int, pattern, row: int, col: int) -> np.ndarray:
-    """An ``n x n`` zero image with ``pattern`` whose top-left cell is at ``(row, col)``."""
+    """An ``n x n`` zero image with ``pattern`` whose top-left cell is at ``(row, col)``.
+
+    Parameters
+    ----------
+    n : int
+        Side of the square image.
+    pattern : array_like, 2-D
+        The values to place, e.g. one of :data:`PATTERNS`.
+    row, col : int
+        Where the pattern's top-left cell goes (0-based).
+
+    Returns
+    -------
+    ndarray of float64, shape (n, n)
+        A new array: zeros, with the pattern copied in.
+
+    Raises
+    ------
+    ValueError
+        The pattern does not fit in the image at ``(row, col)`` (including a
+        negative ``row`` or ``col``).
+
+    See Also
+    --------
+    shift : moves a whole image.
+    translation_demo : places a pattern twice.
+
+    Examples
+    --------
+    >>> place(4, [[1, 2], [3, 4]], 1, 2).tolist()
+    [[0.0, 0.0, 0.0, 0.0], [0.0, 0.0, 1.0, 2.0], [0.0, 0.0, 3.0, 4.0], [0.0, 0.0, 0.0, 0.0]]
+    >>> place(5, [[1, 1], [1, 1]], 4, 0)
+    Traceback (most recent call last):
+    ...
+    ValueError: a 2x2 pattern at (4, 0) does not fit in a 5x5 image
+    """
     P = np.asarray(pattern, dtype=float)
     if not (0 <= row <= n - P.shape[0] and 0 <= col <= n - P.shape[1]):
         raise ValueError(
@@ -175,8 +342,37 @@ def place(n: int, pattern, row: int, col: int) -> np.ndarray:
 def shift(A, dy: int, dx: int) -> np.ndarray:
     """``A`` moved down by ``dy`` and right by ``dx`` (negative: up/left), zeros shifted in.
 
+    Parameters
+    ----------
+    A : array_like, 2-D
+        The image (or response map) to move.
+    dy : int
+        Rows to move down (negative: up).
+    dx : int
+        Columns to move right (negative: left).
+
+    Returns
+    -------
+    ndarray of float64, shape A.shape
+        A new array; what moves past the border is lost (all zeros when
+        ``|dy|`` or ``|dx|`` is at least the size).
+
+    See Also
+    --------
+    numpy.roll : the same, but wrapping around instead of shifting in zeros.
+    TranslationDemo : compares responses with ``shift`` of the first one.
+
+    Notes
+    -----
+    Translation equivariance: away from the border ``corr2d(shift(X, dy,
+    dx), K, padding="same") == shift(corr2d(X, K, padding="same"), dy, dx)``.
+
+    Examples
+    --------
     >>> shift([[1, 2], [3, 4]], 1, 0).tolist()
     [[0.0, 0.0], [1.0, 2.0]]
+    >>> shift([[1, 2], [3, 4]], 0, -1).tolist()
+    [[2.0, 0.0], [4.0, 0.0]]
     """
     A = np.asarray(A, dtype=float)
     out = np.zeros_like(A)
@@ -189,11 +385,43 @@ def shift(A, dy: int, dx: int) -> np.ndarray:
 
 
 def lc_weights(n: int, kernel, seed: int = 0, anchor: tuple[int, int] | None = None) -> np.ndarray:
-    """Weights of a locally connected layer with 'same' padding on an ``n x n``
-    image: an own ``k x k`` window for each of the ``n x n`` hidden units,
-    shape ``(n, n, k, k)``, drawn from N(0, 1) with ``seed`` and rounded to one
-    decimal. With ``anchor``, the unit at ``anchor`` gets ``kernel`` itself (as
-    if it had learned the pattern there)."""
+    """Random weights of a locally connected layer on an ``n x n`` image.
+
+    Every one of the ``n x n`` hidden units gets its own window of weights
+    (no weight sharing), as :func:`locally_connected` uses them.
+
+    Parameters
+    ----------
+    n : int
+        Side of the square image (and of the hidden representation: 'same'
+        padding).
+    kernel : array_like, 2-D
+        Gives the window shape ``(kh, kw)``, and the weights of the unit at
+        ``anchor``.
+    seed : int, optional
+        Seed of ``numpy.random.default_rng``. Default 0.
+    anchor : (int, int) or None, optional
+        A hidden unit that gets ``kernel`` itself (as if it had learned the
+        pattern there). Default None.
+
+    Returns
+    -------
+    W : ndarray of float64, shape (n, n, kh, kw)
+        ``W[i, j]`` is unit ``(i, j)``'s window: N(0, 1) draws rounded to one
+        decimal, ``kernel`` at ``anchor``. The same ``seed`` gives the same
+        weights.
+
+    See Also
+    --------
+    locally_connected : applies them.
+    param_counts : counts them (``local``).
+
+    Examples
+    --------
+    >>> W = lc_weights(10, [[1, 0], [0, 1]], anchor=(2, 3))
+    >>> W.shape, W[2, 3].tolist()
+    ((10, 10, 2, 2), [[1.0, 0.0], [0.0, 1.0]])
+    """
     K = np.asarray(kernel, dtype=float)
     rng = np.random.default_rng(seed)
     W = np.round(rng.standard_normal((n, n, *K.shape)), 1)
@@ -203,8 +431,49 @@ def lc_weights(n: int, kernel, seed: int = 0, anchor: tuple[int, int] | None = N
 
 
 def locally_connected(X, W) -> np.ndarray:
-    """'Same'-padded locally connected layer: ``H[i, j] = sum_ab W[i, j, a, b] *
-    P[i + a, j + b]``; with every ``W[i, j]`` equal to ``K`` it is ``corr2d(X, K, 'same')``."""
+    """A locally connected layer with 'same' padding: a cross-correlation whose
+    kernel changes from one output cell to the next.
+
+    ``H[i, j] = sum_ab W[i, j, a, b] * P[i + a, j + b]``, where ``P`` is ``X``
+    zero-padded (填充) as TensorFlow's 'same' pads it.
+
+    Parameters
+    ----------
+    X : array_like, shape (H, W)
+        The image.
+    W : array_like, shape (H, W, kh, kw)
+        One window of weights per output cell, e.g. from :func:`lc_weights`.
+
+    Returns
+    -------
+    ndarray of float64, shape (H, W)
+        A new array, as large as ``X``.
+
+    Raises
+    ------
+    ValueError
+        ``W`` is not 4-D or its first two axes are not ``X``'s shape (numpy's
+        own messages; no check of its own).
+
+    See Also
+    --------
+    convcore.corr2d : the same with one shared kernel.
+    lc_weights : random unshared weights.
+
+    Notes
+    -----
+    With every ``W[i, j]`` equal to ``K`` it is ``corr2d(X, K,
+    padding="same")``: weight sharing turns it into a convolution.
+
+    Examples
+    --------
+    >>> from convcore import corr2d
+    >>> X, K = np.arange(9.0).reshape(3, 3), np.ones((2, 2))
+    >>> locally_connected(X, np.broadcast_to(K, (3, 3, 2, 2))).tolist()
+    [[8.0, 12.0, 7.0], [20.0, 24.0, 13.0], [13.0, 15.0, 8.0]]
+    >>> corr2d(X, K, padding="same").tolist()
+    [[8.0, 12.0, 7.0], [20.0, 24.0, 13.0], [13.0, 15.0, 8.0]]
+    """
     X = np.asarray(X, dtype=float)
     W = np.asarray(W, dtype=float)
     kh, kw = W.shape[2:]
@@ -216,6 +485,51 @@ def locally_connected(X, W) -> np.ndarray:
 
 @dataclass(frozen=True)
 class TranslationDemo:
+    """A pattern and its moved copy, through a convolution and through an
+    unshared (locally connected) layer.
+
+    Frozen; made by :func:`translation_demo`. The four response maps are as
+    large as the image.
+
+    Attributes
+    ----------
+    kernel : ndarray, 2-D
+        The pattern, used as the convolution's kernel (卷积核): a matched filter.
+    offset : (int, int)
+        The move ``(dy, dx)``.
+    X0 : ndarray, shape (n, n)
+        The pattern at :data:`REF_POS`.
+    X1 : ndarray, shape (n, n)
+        The pattern moved by ``offset``.
+    conv0, conv1 : ndarray, shape (n, n)
+        ``corr2d(X0, kernel, padding="same")`` and the same for ``X1``.
+    lc0, lc1 : ndarray, shape (n, n)
+        :func:`locally_connected` responses to ``X0`` and ``X1``.
+    centre0, centre1 : (int, int)
+        The pattern's centre before and after the move, where the matched
+        kernel responds most.
+    conv_diff : float
+        Largest ``|conv1 - shift(conv0, *offset)|``: 0 for a convolution
+        (translation equivariance; a property).
+    lc_diff : float
+        The same for the unshared layer: in general not 0 (a property).
+    zmax : float
+        Largest absolute value of the four response maps, a common colour
+        scale for them (a property).
+    conv_at_centre, lc_at_centre : (float, float)
+        The responses at ``centre0`` and ``centre1`` (properties).
+
+    See Also
+    --------
+    translation_demo : makes these.
+
+    Examples
+    --------
+    >>> d = translation_demo("cross", 3, 4)
+    >>> d.conv_diff, d.conv_at_centre
+    (0.0, (5.0, 5.0))
+    """
+
     kernel: np.ndarray
     offset: tuple[int, int]
     X0: np.ndarray  # pattern at REF_POS
@@ -234,28 +548,84 @@ class TranslationDemo:
 
     @property
     def lc_diff(self) -> float:
+        """Largest |moved response - first response moved| of the unshared layer."""
         return float(np.abs(self.lc1 - shift(self.lc0, *self.offset)).max())
 
     @property
     def zmax(self) -> float:
-        """One colour scale for the four response maps."""
+        """Largest absolute value of the four response maps (one colour scale for them)."""
         return float(max(np.abs(m).max() for m in (self.conv0, self.conv1, self.lc0, self.lc1)))
 
     @property
     def conv_at_centre(self) -> tuple[float, float]:
+        """The convolution's response at the pattern's centre, before and after the move."""
         return float(self.conv0[self.centre0]), float(self.conv1[self.centre1])
 
     @property
     def lc_at_centre(self) -> tuple[float, float]:
+        """The unshared layer's response at the pattern's centre, before and after the move."""
         return float(self.lc0[self.centre0]), float(self.lc1[self.centre1])
 
 
 def translation_demo(pattern: str = "cross", dy: int = 0, dx: int = 0, n: int = TRANSLATION_SIZE,
                      seed: int = 0) -> TranslationDemo:
-    """The pattern at ``REF_POS`` and moved by ``(dy, dx)``, through a 'same'
-    convolution whose kernel is the pattern (a matched filter) and through a
-    locally connected layer with unshared weights (the kernel at the first
-    centre, random elsewhere)."""
+    """Translation equivariance: a pattern and its moved copy through a
+    convolution and through a locally connected layer.
+
+    The pattern sits at :data:`REF_POS` and then moved by ``(dy, dx)``. The
+    convolution is 'same'-padded and its kernel (卷积核) is the pattern itself
+    (a matched filter); the locally connected layer has unshared weights:
+    the pattern at the first centre, random elsewhere (:func:`lc_weights`).
+
+    Parameters
+    ----------
+    pattern : {'cross', 'corner', 'diagonal'}, optional
+        A key of :data:`PATTERNS`. Default ``"cross"``.
+    dy, dx : int, optional
+        The move down and right, each between 0 and ``max_offset(n, 3)``.
+        Default 0.
+    n : int, optional
+        Side of the square image. Default ``TRANSLATION_SIZE`` (10).
+    seed : int, optional
+        Seed of the unshared layer's random weights. Default 0.
+
+    Returns
+    -------
+    TranslationDemo
+        The images, the four response maps (shape ``(n, n)``) and the
+        pattern's centres; the same arguments give the same result.
+
+    Raises
+    ------
+    ValueError
+        ``pattern`` is not one of :data:`PATTERNS`, or the move is negative
+        or larger than :func:`max_offset`.
+
+    See Also
+    --------
+    shift : moves an image.
+    locally_connected : the unshared layer.
+    convcore.corr2d : the convolution (a cross-correlation).
+
+    Examples
+    --------
+    The convolution's response moves with the pattern; the unshared
+    layer's does not:
+
+    >>> d = translation_demo("cross", 3, 4)
+    >>> d.centre0, d.centre1, d.conv_at_centre
+    ((2, 2), (5, 6), (5.0, 5.0))
+    >>> d.conv_diff, d.lc_diff > 0
+    (0.0, True)
+    >>> translation_demo("cross", 7, 0)
+    Traceback (most recent call last):
+    ...
+    ValueError: the move must be between 0 and 6 cells down and right, not (7, 0)
+    >>> translation_demo("star")
+    Traceback (most recent call last):
+    ...
+    ValueError: pattern must be one of cross, corner, diagonal, not 'star'
+    """
     if pattern not in PATTERNS:
         raise ValueError(f"pattern must be one of {', '.join(PATTERNS)}, not {pattern!r}")
     K = np.asarray(PATTERNS[pattern], dtype=float)
@@ -283,7 +653,43 @@ LOCALITY_SIZE = 12
 
 @dataclass(frozen=True)
 class LocalityWindow:
-    """The inputs hidden unit ``(i, j)`` reads with ``|a|, |b| <= delta``."""
+    """The inputs hidden unit ``(i, j)`` reads with ``|a|, |b| <= delta``:
+    its receptive field (感受野) in one layer.
+
+    Frozen; made by :func:`locality_window`.
+
+    Attributes
+    ----------
+    shape : (int, int)
+        The image's ``(H, W)``.
+    pixel : (int, int)
+        The hidden unit ``(i, j)`` (the window's centre).
+    delta : int
+        Δ: the window reaches ``delta`` cells each way.
+    rows, cols : (int, int)
+        Inclusive first and last row / column of the window, clipped to the
+        image.
+    side : int
+        ``2Δ + 1`` (a property).
+    window : int
+        ``(2Δ + 1)**2``, the kernel's weights (a property).
+    inside : int
+        Window cells that are real pixels; the rest read zero padding (a
+        property).
+    total : int
+        Pixels in the image, ``H * W`` (a property).
+
+    See Also
+    --------
+    locality_window : makes these.
+    locality_mask : the window as an image.
+
+    Examples
+    --------
+    >>> w = locality_window((12, 12), 5, 5, 1)
+    >>> w.side, w.window, w.inside
+    (3, 9, 9)
+    """
 
     shape: tuple[int, int]
     pixel: tuple[int, int]
@@ -293,6 +699,7 @@ class LocalityWindow:
 
     @property
     def side(self) -> int:
+        """Side of the window, ``2Δ + 1``."""
         return 2 * self.delta + 1
 
     @property
@@ -307,13 +714,52 @@ class LocalityWindow:
 
     @property
     def total(self) -> int:
+        """Pixels in the image."""
         return self.shape[0] * self.shape[1]
 
 
 def locality_window(shape, i: int, j: int, delta: int) -> LocalityWindow:
-    """>>> w = locality_window((12, 12), 0, 5, 2)
+    """The ``(2Δ+1) x (2Δ+1)`` window hidden unit ``(i, j)`` reads (locality).
+
+    Parameters
+    ----------
+    shape : (int, int)
+        The image's ``(H, W)``.
+    i, j : int
+        The hidden unit (0-based), inside the image.
+    delta : int
+        Δ >= 0: the window reaches ``delta`` rows and columns each way.
+
+    Returns
+    -------
+    LocalityWindow
+        The window's rows and columns, clipped to the image.
+
+    Raises
+    ------
+    ValueError
+        ``(i, j)`` is outside the image, or ``delta`` is negative.
+
+    See Also
+    --------
+    locality_mask : the window as an image.
+    param_counts : what locality saves in parameters.
+
+    Examples
+    --------
+    Near the top border part of the 5x5 window reads padding:
+
+    >>> w = locality_window((12, 12), 0, 5, 2)
     >>> w.rows, w.cols, w.window, w.inside, w.total
     ((0, 2), (3, 7), 25, 15, 144)
+    >>> locality_window((12, 12), 12, 0, 1)
+    Traceback (most recent call last):
+    ...
+    ValueError: pixel (12, 0) is outside the 12x12 image
+    >>> locality_window((12, 12), 0, 0, -1)
+    Traceback (most recent call last):
+    ...
+    ValueError: Δ must be 0 or more, not -1
     """
     H, W = shape
     if not (0 <= i < H and 0 <= j < W):
@@ -328,7 +774,27 @@ def locality_window(shape, i: int, j: int, delta: int) -> LocalityWindow:
 
 
 def locality_mask(win: LocalityWindow) -> np.ndarray:
-    """0 outside the window, 1 inside, 2 at the pixel itself."""
+    """The window as an image: 0 outside, 1 inside, 2 at the pixel itself.
+
+    Parameters
+    ----------
+    win : LocalityWindow
+        From :func:`locality_window`.
+
+    Returns
+    -------
+    ndarray of float64, shape win.shape
+        A new array.
+
+    See Also
+    --------
+    locality_window : the window.
+
+    Examples
+    --------
+    >>> locality_mask(locality_window((4, 4), 0, 1, 1)).tolist()
+    [[1.0, 2.0, 1.0, 0.0], [1.0, 1.0, 1.0, 0.0], [0.0, 0.0, 0.0, 0.0], [0.0, 0.0, 0.0, 0.0]]
+    """
     M = np.zeros(win.shape)
     M[win.rows[0] : win.rows[1] + 1, win.cols[0] : win.cols[1] + 1] = 1
     M[win.pixel] = 2
@@ -341,10 +807,28 @@ CHANNELS, CHANNEL_SIZE = 3, 5
 
 
 def channel_input(n: int = CHANNEL_SIZE) -> np.ndarray:
-    """A 3-channel ``(3, n, n)`` input of small integers that differ from channel
-    to channel: channel 0 is ``0 .. n*n-1`` row by row, channel 1 its transpose,
-    channel 2 channel 0 upside down.
+    """A 3-channel input of small integers that differ from channel to channel.
 
+    Channel 0 is ``0 .. n*n-1`` row by row, channel 1 its transpose, channel
+    2 channel 0 upside down.
+
+    Parameters
+    ----------
+    n : int, optional
+        Side of each channel. Default ``CHANNEL_SIZE`` (5).
+
+    Returns
+    -------
+    ndarray of float64, shape (3, n, n)
+        A new array, channels first as :func:`convcore.corr2d_multi_in` takes it.
+
+    See Also
+    --------
+    channel_kernel : a matching kernel.
+    channel_demo : the two together.
+
+    Examples
+    --------
     >>> channel_input(3)[:, 0].tolist()
     [[0.0, 1.0, 2.0], [0.0, 3.0, 6.0], [6.0, 7.0, 8.0]]
     """
@@ -353,20 +837,105 @@ def channel_input(n: int = CHANNEL_SIZE) -> np.ndarray:
 
 
 def channel_kernel(O: int, C: int = CHANNELS, k: int = 2) -> np.ndarray:
-    """Kernel ``(O, C, k, k)``: slice ``(o, c)`` is ``0 .. k*k-1`` plus ``c + o``
-    (the book stacks ``K``, ``K + 1``, ``K + 2`` for the output channels)."""
+    """A multi-channel kernel (卷积核) of small integers, one slice per
+    (output, input) channel pair.
+
+    Slice ``(o, c)`` is ``0 .. k*k-1`` row by row, plus ``c + o`` (the book
+    stacks ``K``, ``K + 1``, ``K + 2`` for the output channels).
+
+    Parameters
+    ----------
+    O : int
+        Output channels.
+    C : int, optional
+        Input channels. Default ``CHANNELS`` (3).
+    k : int, optional
+        Side of each slice. Default 2.
+
+    Returns
+    -------
+    ndarray of float64, shape (O, C, k, k)
+        A new array, as :func:`convcore.corr2d_multi_in_out` takes it.
+
+    See Also
+    --------
+    channel_input : a matching input.
+    channel_demo : the two together.
+
+    Examples
+    --------
+    >>> K = channel_kernel(2)
+    >>> K.shape, K[1, 2].tolist()
+    ((2, 3, 2, 2), [[3.0, 4.0], [5.0, 6.0]])
+    """
     base = np.arange(k * k, dtype=float).reshape(k, k)
     return np.stack([np.stack([base + c + o for c in range(C)]) for o in range(O)])
 
 
 def mixing_weights(O: int, C: int = CHANNELS) -> np.ndarray:
-    """1x1 weights ``(O, C)``: output 0 adds the channels, output 1 is channel 0 minus channel 2."""
+    """Weights of a 1x1 convolution that mixes channels: output 0 adds the
+    channels, output 1 is the first channel minus the last.
+
+    Parameters
+    ----------
+    O : int
+        Output channels, 1 or 2 (larger values give 2 rows).
+    C : int, optional
+        Input channels. Default ``CHANNELS`` (3).
+
+    Returns
+    -------
+    ndarray of float64, shape (min(O, 2), C)
+        A new array; ``W[:, :, None, None]`` is the ``(O, C, 1, 1)`` kernel.
+
+    See Also
+    --------
+    pixel_mix : applies them at one pixel.
+
+    Examples
+    --------
+    >>> mixing_weights(2).tolist()
+    [[1.0, 1.0, 1.0], [1.0, 0.0, -1.0]]
+    """
     rows = [np.ones(C), np.eye(C)[0] - np.eye(C)[-1]]
     return np.stack(rows[:O])
 
 
 @dataclass(frozen=True)
 class ChannelDemo:
+    """Multi-channel cross-correlation (互相关运算), one input channel at a time.
+
+    Frozen; made by :func:`channel_demo`.
+
+    Attributes
+    ----------
+    X : ndarray, shape (C, H, W)
+        The input, :func:`channel_input`.
+    K : ndarray, shape (O, C, k, k)
+        The kernel (卷积核), :func:`channel_kernel`.
+    parts : ndarray, shape (O, C, H', W')
+        ``parts[o, c] = corr2d(X[c], K[o, c])``, ``H' = H - k + 1``,
+        ``W' = W - k + 1``.
+    Y : ndarray, shape (O, H', W')
+        ``corr2d_multi_in_out(X, K)``.
+    sums_match : bool
+        Whether every ``Y[o]`` equals ``parts[o].sum(axis=0)`` and
+        ``corr2d_multi_in(X, K[o])`` (a property).
+    n_params : int
+        The layer's parameters, ``O * C * k * k`` weights plus ``O`` biases
+        (a property).
+
+    See Also
+    --------
+    channel_demo : makes these.
+
+    Examples
+    --------
+    >>> d = channel_demo(O=2, k=2)
+    >>> d.parts.shape, d.Y.shape, d.sums_match, d.n_params
+    ((2, 3, 4, 4), (2, 4, 4), True, 26)
+    """
+
     X: np.ndarray  # (C, H, W)
     K: np.ndarray  # (O, C, k, k)
     parts: np.ndarray  # (O, C, H', W'): corr2d(X[c], K[o, c])
@@ -383,11 +952,62 @@ class ChannelDemo:
 
     @property
     def n_params(self) -> int:
+        """Weights and biases of the layer: ``O * C * kh * kw + O``."""
         O, C, kh, kw = self.K.shape
         return O * C * kh * kw + O
 
 
 def channel_demo(O: int = 2, k: int = 2, C: int = CHANNELS, n: int = CHANNEL_SIZE) -> ChannelDemo:
+    """Cross-correlate the 3-channel :func:`channel_input` with :func:`channel_kernel`,
+    channel by channel and as a whole.
+
+    Parameters
+    ----------
+    O : {1, 2}, optional
+        Output channels. Default 2.
+    k : int, optional
+        Side of the kernel (卷积核), ``1 <= k <= n``. Default 2.
+    C : int, optional
+        Input channels; must be ``CHANNELS`` (3). Default 3.
+    n : int, optional
+        Side of the input. Default ``CHANNEL_SIZE`` (5).
+
+    Returns
+    -------
+    ChannelDemo
+        Input, kernel, the per-channel maps ``parts``, shape ``(O, C, n - k
+        + 1, n - k + 1)``, and ``Y = corr2d_multi_in_out(X, K)``, shape
+        ``(O, n - k + 1, n - k + 1)``.
+
+    Raises
+    ------
+    ValueError
+        ``O`` is not 1 or 2, ``k`` is not between 1 and ``n``, or ``C`` is
+        not 3.
+
+    See Also
+    --------
+    convcore.corr2d_multi_in : one output channel, summed over inputs.
+    convcore.corr2d_multi_in_out : several output channels.
+    tf.nn.conv2d : the same with ``X`` as ``(1, H, W, C)`` and ``K`` as
+        ``(k, k, C, O)``.
+
+    Examples
+    --------
+    >>> d = channel_demo(O=1, k=2, n=3)
+    >>> d.Y.tolist()
+    [[[109.0, 159.0], [95.0, 145.0]]]
+    >>> d.sums_match
+    True
+    >>> channel_demo(O=3)
+    Traceback (most recent call last):
+    ...
+    ValueError: the number of output channels must be 1 or 2, not 3
+    >>> channel_demo(k=6)
+    Traceback (most recent call last):
+    ...
+    ValueError: the kernel size must be between 1 and 5, not 6
+    """
     if O not in (1, 2):
         raise ValueError(f"the number of output channels must be 1 or 2, not {O}")
     if not 1 <= k <= n:
@@ -401,6 +1021,34 @@ def channel_demo(O: int = 2, k: int = 2, C: int = CHANNELS, n: int = CHANNEL_SIZ
 
 @dataclass(frozen=True)
 class PixelMix:
+    """A 1x1 convolution seen at one pixel: a matrix times the pixel's channel vector.
+
+    Frozen; made by :func:`pixel_mix`.
+
+    Attributes
+    ----------
+    pixel : (int, int)
+        The pixel ``(i, j)``.
+    x : ndarray, shape (C,)
+        The pixel's channel vector ``X[:, i, j]`` (a copy).
+    W : ndarray, shape (O, C)
+        The 1x1 weights.
+    y : ndarray, shape (O,)
+        ``W @ x``, the output channels at the pixel.
+    Y : ndarray, shape (O, H, W)
+        The whole 1x1 convolution; ``Y[:, i, j]`` equals ``y``.
+
+    See Also
+    --------
+    pixel_mix : makes these.
+
+    Examples
+    --------
+    >>> m = pixel_mix(channel_input(3), mixing_weights(2), 0, 1)
+    >>> m.x.tolist(), m.y.tolist(), m.Y[:, 0, 1].tolist()
+    ([1.0, 3.0, 7.0], [11.0, -6.0], [11.0, -6.0])
+    """
+
     pixel: tuple[int, int]
     x: np.ndarray  # (C,) the pixel's channel vector
     W: np.ndarray  # (O, C)
@@ -408,10 +1056,53 @@ class PixelMix:
     Y: np.ndarray  # (O, H, W) the whole 1x1 convolution
 
 
-
 def pixel_mix(X, W, i: int, j: int) -> PixelMix:
-    """The 1x1 convolution with weights ``W`` ``(O, C)`` at pixel ``(i, j)``:
-    ``y = W @ X[:, i, j]``, checked against ``corr2d_multi_in_out``."""
+    """The 1x1 convolution with weights ``W`` at pixel ``(i, j)``: ``y = W @ X[:, i, j]``.
+
+    Parameters
+    ----------
+    X : array_like, shape (C, H, W)
+        The input, channels first.
+    W : array_like, shape (O, C)
+        The 1x1 weights, one row per output channel, e.g.
+        :func:`mixing_weights`.
+    i, j : int
+        The pixel (0-based), inside the image.
+
+    Returns
+    -------
+    PixelMix
+        ``x = X[:, i, j]``, ``y = W @ x`` and the whole 1x1 convolution
+        ``Y = corr2d_multi_in_out(X, W[:, :, None, None])``, shape ``(O, H,
+        W)``, whose ``Y[:, i, j]`` is ``y``.
+
+    Raises
+    ------
+    ValueError
+        ``(i, j)`` is outside the image; ``X`` is not 3-D; ``W``'s columns
+        are not one per input channel (from
+        :func:`convcore.corr2d_multi_in_out`).
+
+    See Also
+    --------
+    convcore.corr2d_multi_in_out : the whole convolution.
+    mixing_weights : example weights.
+
+    Notes
+    -----
+    A 1x1 kernel has no spatial extent: it mixes channels pixel by pixel, a
+    dense layer applied at every pixel with the same weights.
+
+    Examples
+    --------
+    >>> m = pixel_mix(channel_input(), mixing_weights(2), 1, 2)
+    >>> m.x.tolist(), m.y.tolist()
+    ([7.0, 11.0, 17.0], [35.0, -10.0])
+    >>> pixel_mix(channel_input(), mixing_weights(2), 5, 0)
+    Traceback (most recent call last):
+    ...
+    ValueError: pixel (5, 0) is outside the 5x5 image
+    """
     X, W = np.asarray(X, dtype=float), np.asarray(W, dtype=float)
     C, H, Wd = X.shape
     if not (0 <= i < H and 0 <= j < Wd):
@@ -419,8 +1110,4 @@ def pixel_mix(X, W, i: int, j: int) -> PixelMix:
     Y = corr2d_multi_in_out(X, W[:, :, None, None])
     x = X[:, i, j].copy()
     return PixelMix((i, j), x, W, W @ x, Y)
-
-
-# --- code for the expanders ---------------------------------------------------
-
 

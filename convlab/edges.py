@@ -1,17 +1,105 @@
-"""The edge page's logic: kernels written out for labels and the code that
-computes what the page shows (presets and detection are :mod:`convcore.kernels`)."""
+"""The edge page's logic: the controls' choices (which preset, whether this is
+the chapter's own example), the upload decoded once per file and its error as
+a sentence in the learner's language, kernels written out for labels, and the
+code that computes what the page shows (presets and detection are
+:mod:`convcore.kernels`, decoding is :mod:`convlab.images`)."""
 from __future__ import annotations
+
+from collections.abc import MutableMapping
+from dataclasses import dataclass
 
 import numpy as np
 
-from convcore.kernels import PRESETS, gradient_pair, preset
+from convcore.kernels import CUSTOM, PRESETS, gradient_pair, preset
 
-from . import codegen
+from . import codegen, images
 from .fmt import num
+from .text import t
 
-__all__ = ["MAX_CUSTOM", "kernel_text", "code_snippets"]
+__all__ = ["MAX_CUSTOM", "Setup", "preset_label", "decode_once", "upload_error_message", "kernel_text",
+           "code_snippets"]
 
 MAX_CUSTOM = 7  # the custom kernel's editor allows up to 7x7
+DECODED = "_edges.decoded"  # where decode_once keeps the last upload's result
+
+
+@dataclass(frozen=True)
+class Setup:
+    """What the page's controls chose (the picture itself and the kernel's values aside).
+
+    >>> Setup().is_chapter_example, Setup(kt=True).is_chapter_example
+    (True, False)
+    >>> Setup(kernel="custom").preset_name is None, Setup(kernel="sobel_x").preset_name
+    (True, 'sobel_x')
+    """
+
+    image: str = "seed"  # the built-in picture's name
+    uploaded: bool = False  # an upload replaces the built-in picture
+    transpose: bool = False  # the picture transposed (X^T)
+    kernel: str = "seed"  # a preset's name, or CUSTOM
+    kt: bool = False  # the kernel transposed (K^T)
+    padding: str = "valid"
+    absolute: bool = False  # |Y| instead of Y
+
+    @property
+    def preset_name(self) -> str | None:
+        """The preset's name, None for a custom kernel."""
+        return None if self.kernel == CUSTOM else self.kernel
+
+    @property
+    def seed_image(self) -> bool:
+        """The chapter's 6x8 picture is the input (before any transposition)."""
+        return not self.uploaded and self.image == "seed"
+
+    @property
+    def is_chapter_example(self) -> bool:
+        """Exactly the chapter's experiment: its picture and K = [1, -1], nothing
+        transposed, the signed output."""
+        return self.seed_image and self.kernel == "seed" and not (self.transpose or self.kt or self.absolute)
+
+
+def preset_label(name: str, lang: str) -> str:
+    """A preset as the kernel selector lists it: its name and, but for the custom
+    kernel, its values.
+
+    >>> preset_label("seed", "en")
+    'Edge detector (the chapter\'s)  [1, −1]'
+    >>> preset_label("custom", "en")
+    'Custom (edit the values)'
+    """
+    return t(f"edges.k.{name}", lang) + ("" if name == CUSTOM else f"  {kernel_text(name)}")
+
+
+def decode_once(memo: MutableMapping, upload) -> tuple[images.Decoded | None, images.ImageError | None]:
+    """``(decoded, error)`` for an uploaded file (an object with ``file_id`` and
+    ``getvalue()``, as Streamlit's uploader gives), one of them None; both None
+    without an upload.
+
+    The file is decoded once: ``memo`` (the session's state) keeps the result
+    for its ``file_id`` under :data:`DECODED`, so reruns reuse it.
+    """
+    if upload is None:
+        return None, None
+    cached = memo.get(DECODED)
+    if not cached or cached[0] != upload.file_id:
+        try:
+            cached = (upload.file_id, images.decode_upload(upload.getvalue()), None)
+        except images.ImageError as e:
+            cached = (upload.file_id, None, e)
+        memo[DECODED] = cached
+    return cached[1], cached[2]
+
+
+def upload_error_message(error: images.ImageError, name: str, lang: str) -> str:
+    """What went wrong with the upload ``name`` and what to upload instead, in
+    ``lang``: the page's message for ``error.kind``, filled in from ``error.details``.
+
+    >>> err = images.ImageError("too_large", "...", width=6000, height=5000, limit=25_000_000)
+    >>> upload_error_message(err, "big.png", "en")[:58]
+    '“big.png” has too many pixels (6000×5000); this page decod'
+    """
+    return t(f"edges.err.{error.kind}", lang, name=name, **error.details)
+
 
 def kernel_text(name_or_kernel) -> str:
     """A kernel written out for a label: rows in brackets, ``1/16 ×`` for scaled presets.

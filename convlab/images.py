@@ -10,7 +10,8 @@ that claims 40000x40000 pixels is refused without decoding it); EXIF
 orientation is applied; animations give their first frame; any colour mode
 becomes grayscale in [0, 1]; the longer side is scaled down to ``MAX_SIDE``.
 Whatever cannot be read raises :class:`ImageError` (a ``ValueError``) that
-says what to upload instead.
+says what to upload instead; its ``kind`` (one of ``ImageError.KINDS``) names
+the way the upload failed, so a page can show its own translated message.
 """
 from __future__ import annotations
 
@@ -109,11 +110,29 @@ def synthetic(name: str, size: int = 64) -> np.ndarray:
 # --- uploads -------------------------------------------------------------
 
 class ImageError(ValueError):
-    """An upload that cannot be used. ``kind`` is one of ``"empty"``,
-    ``"not_image"``, ``"too_large"``, ``"damaged"``, ``"mode"``; ``details``
-    holds the numbers for the message (e.g. ``width``, ``height``, ``limit``)."""
+    """An upload that cannot be used: ``kind`` says how it failed, ``details``
+    holds what a message about it needs.
+
+    ============  ==============================================  ==========================
+    kind          the upload                                      details
+    ============  ==============================================  ==========================
+    empty         has no bytes                                    (none)
+    not_image     is not a picture in one of ``FORMATS``          (none)
+    too_large     has more pixels than the bound (read from       ``width``, ``height``,
+                  the header, before decoding)                    ``limit``
+    bomb          claims so many pixels that Pillow refuses to    ``limit``
+                  open it (its size is not known)
+    damaged       is cut off or broken, has no pixels, or holds   (none)
+                  values that are not finite
+    mode          has a colour mode that cannot become gray       ``mode``
+    ============  ==============================================  ==========================
+    """
+
+    KINDS = ("empty", "not_image", "too_large", "bomb", "damaged", "mode")
 
     def __init__(self, kind: str, message: str, **details):
+        if kind not in self.KINDS:
+            raise ValueError(f"unknown ImageError kind {kind!r}; use one of {', '.join(self.KINDS)}")
         super().__init__(message)
         self.kind, self.details = kind, details
 
@@ -188,9 +207,10 @@ def decode_upload(data, *, max_side: int = MAX_SIDE, max_pixels: int = MAX_PIXEL
     """Decode an uploaded picture (bytes or a binary file object) to grayscale.
 
     Raises :class:`ImageError` (a ``ValueError``) saying what to upload
-    instead: not a picture in an accepted format, too many pixels (checked
-    from the header, before decoding), a damaged or cut-off file, or a colour
-    mode that has no gray.
+    instead, its ``kind`` one of ``ImageError.KINDS``: an empty file, not a
+    picture in an accepted format, too many pixels (checked from the header,
+    before decoding; far too many for Pillow to open at all), a damaged or
+    cut-off file, or a colour mode that has no gray.
     """
     if isinstance(data, (bytes, bytearray, memoryview)):
         data = io.BytesIO(bytes(data))
@@ -205,7 +225,7 @@ def decode_upload(data, *, max_side: int = MAX_SIDE, max_pixels: int = MAX_PIXEL
     try:
         img = Image.open(data, formats=list(FORMATS))
     except Image.DecompressionBombError:
-        raise ImageError("too_large", "the picture has far too many pixels to decode safely; "
+        raise ImageError("bomb", "the picture has far too many pixels to decode safely; "
                          f"upload one with at most {max_pixels:,} pixels", limit=max_pixels) from None
     except Exception:  # UnidentifiedImageError, and whatever a broken header makes a plugin raise
         raise ImageError("not_image", "this is not a picture in a format this page reads; "

@@ -1,17 +1,202 @@
-"""The training page's logic: the chapter-style log, downloads and the code a
-learner can run (the mathematics, :func:`convcore.training.learn_kernel`,
-lives in convcore)."""
+"""The training page's logic without Streamlit: a run's model (its history,
+status and verdict), the driver that feeds it from
+:func:`convcore.training.learn_kernel` and paces its redraws, the learning
+rate's bound for the chosen options, the chapter-style log, downloads, and the
+code a learner can run. The mathematics lives in :mod:`convcore.training`."""
 from __future__ import annotations
 
 import io
+import math
+import os
+import time
+from dataclasses import dataclass, field
 
 import numpy as np
 
-from convcore.training import MOMENTUM
+from convcore import training
+from convcore.training import MOMENTUM, SEED_LOG
 
-__all__ = ["MAX_EPOCHS", "log_every", "seed_log", "history_csv", "kernel_npy", "tf_code", "convcore_code"]
+from .urlstate import parse_cells, text_cells
+
+__all__ = ["MAX_EPOCHS", "MAX_SECONDS", "Run", "drive", "records", "lr_bound", "problem_defaults", "log_every", "seed_log",
+           "history_csv", "kernel_npy", "tf_code", "convcore_code"]
 
 MAX_EPOCHS = 500  # the page's epochs control; longer runs are the library's to make
+MAX_SECONDS = 30  # a run stops after this long
+# Short runs are paced to last about this long, so they can be watched (tests set 0).
+LIVE_SECONDS = float(os.environ.get("CONVLAB_LIVE_SECONDS", "1.5"))
+MAX_DRAWS = 60  # redraws per run (long runs redraw every few epochs)
+MIN_GAP = 0.1  # seconds between redraws, so the browser keeps up
+CLOSE = 0.05  # learned within this of the true kernel (relative to its largest weight) counts as done
+
+
+def problem_defaults(name: str, target_text: str = "") -> tuple[float, int] | None:
+    """Learning rate and epochs a problem starts from: the chapter's 0.03 and 10
+    for its own problem, else a rate safely below the stable bound and 150
+    epochs. None when a custom target (URL text) is not a valid kernel yet.
+
+    >>> problem_defaults("seed")
+    (0.03, 10)
+    >>> problem_defaults("custom", "1,x")
+    """
+    if name == "seed":
+        return 0.03, 10
+    try:
+        K = parse_cells(text_cells(target_text)) if name == "custom" else None
+        p = training.problem(name, K)
+    except ValueError:
+        return None
+    return training.suggested_lr(p.X, p.K.shape), 150
+
+
+def records(prob, config: dict):
+    """The run's epochs: :func:`convcore.training.learn_kernel` on ``prob`` with the page's settings."""
+    return training.learn_kernel(prob.X, prob.Y, prob.K.shape, lr=config["lr"], epochs=config["epochs"],
+                                 seed=config["seed"], optimizer=config["optimizer"], layer=config["layer"],
+                                 bias=config["bias"])
+
+
+def lr_bound(X, kernel_shape, optimizer: str, bias: bool) -> tuple[float | None, float]:
+    """``(bound, plain)``: the learning rate above which this optimizer diverges
+    on this problem (None for Adam, whose step does not scale with the
+    curvature), and plain gradient descent's bound 2 / lambda_max.
+
+    >>> from convcore import seed
+    >>> b, plain = lr_bound(seed.edge_image(), (1, 2), "sgd", False)
+    >>> round(b, 6) == round(plain, 6) == round(1 / 30, 6)
+    True
+    >>> lr_bound(seed.edge_image(), (1, 2), "adam", False)[0] is None
+    True
+    """
+    plain = training.stable_lr_bound(X, kernel_shape, bias)
+    if optimizer == "adam":
+        return None, plain
+    if optimizer == "momentum":
+        return training.stable_lr_bound(X, kernel_shape, bias, MOMENTUM), plain
+    return plain, plain
+
+
+@dataclass
+class Run:
+    """One training run as the page shows it, kept in the session epoch by
+    epoch so that an interruption loses nothing already drawn.
+
+    ``status``: "running" while the driver feeds it (a run read back in that
+    state was interrupted by a rerun), then "done", "diverged" or "timeout".
+    """
+
+    config: dict  # problem, lr, epochs, seed, optimizer, layer, bias
+    true: list  # the true kernel, as lists
+    bound: float | None  # the stable learning rate of the chosen optimizer (None: Adam)
+    status: str = "running"
+    epochs: list = field(default_factory=list)
+    losses: list = field(default_factory=list)
+    kernels: list = field(default_factory=list)
+    biases: list | None = None
+
+    @classmethod
+    def start(cls, config: dict, K_true, bound: float | None) -> "Run":
+        return cls(dict(config), np.asarray(K_true, dtype=float).tolist(), bound,
+                   biases=[] if config.get("bias") else None)
+
+    def add(self, rec) -> None:
+        """Append one epoch's :class:`convcore.training.Record`."""
+        self.epochs.append(rec.epoch)
+        self.losses.append(rec.loss)
+        self.kernels.append(np.asarray(rec.kernel).tolist())
+        if self.biases is not None:
+            self.biases.append(rec.bias)
+        if rec.diverged:
+            self.status = "diverged"
+
+    @property
+    def book(self) -> dict | None:
+        """The chapter's printed losses, for a run of the chapter's problem."""
+        return SEED_LOG if self.config["problem"] == "seed" else None
+
+    def verdict(self) -> tuple[str, dict]:
+        """What the run came to, as a message kind and its numbers:
+        diverged (naming the bound) / diverged_other (no bound) / timeout /
+        interrupted / grew (the loss rose at a rate above the bound) / done /
+        not_yet (finished, but the kernel is still off)."""
+        c, last, loss = self.config, self.epochs[-1], self.losses[-1]
+        if self.status == "diverged":
+            if self.bound is not None:
+                return "diverged", dict(epoch=last, loss=loss, lr=c["lr"], bound=self.bound)
+            return "diverged_other", dict(epoch=last, loss=loss, lr=c["lr"])
+        if self.status == "timeout":
+            return "timeout", dict(seconds=MAX_SECONDS, epoch=last, epochs=c["epochs"])
+        if self.status == "running":
+            return "interrupted", dict(epoch=last, epochs=c["epochs"])
+        if self.bound is not None and c["lr"] > self.bound and loss > self.losses[0]:
+            return "grew", dict(first=self.losses[0], last=loss, lr=c["lr"], bound=self.bound)
+        K_true = np.array(self.true)
+        err = float(np.abs(np.array(self.kernels[-1]) - K_true).max())
+        kind = "done" if err <= CLOSE * max(1.0, float(np.abs(K_true).max())) else "not_yet"
+        return kind, dict(epochs=last, loss=loss, err=err)
+
+    def log(self) -> tuple[int, list[tuple[int, float, float | None]]]:
+        """``(every, rows)``: the chapter-style log, one row ``(epoch, loss,
+        the chapter's loss or None)`` every ``every`` epochs."""
+        every = log_every(self.config["epochs"])
+        book = self.book or {}
+        return every, [(e, l, book.get(e)) for e, l in seed_log(self.losses, every)]
+
+    def csv(self) -> str:
+        return history_csv(self.epochs, self.losses, self.kernels, self.biases)
+
+    def log_columns(self, lang: str) -> dict[str, list]:
+        """The log as table columns headed in ``lang`` (the chapter's column for its own problem)."""
+        from .text import t
+
+        _, rows = self.log()
+        cols = {t("training.col_epoch", lang): [e for e, _, _ in rows],
+                t("training.col_loss", lang): [f"{l:.3f}" for _, l, _ in rows]}
+        if self.book:
+            cols[t("training.col_book", lang)] = ["" if b is None else f"{b:.3f}" for _, _, b in rows]
+        return cols
+
+    def summary(self, lang: str) -> str:
+        """One line naming the run's settings, in ``lang``."""
+        from .text import t
+
+        c = self.config
+        return t("training.last_run", lang, problem=t(f"training.problem_{c['problem']}", lang), lr=c["lr"],
+                 epochs=c["epochs"], seed=c["seed"], optimizer=t(f"training.opt_{c['optimizer']}", lang),
+                 layer=t(f"training.layer_{c['layer']}", lang), bias=t("training.with_bias", lang) if c["bias"] else "")
+
+
+def drive(run: Run, records, draw, *, clock=time.monotonic, sleep=time.sleep,
+          max_seconds: float = MAX_SECONDS, live_seconds: float | None = None) -> Run:
+    """Feed ``run`` from ``records`` (an iterator of training records) and call
+    ``draw(run, n)`` for the n-th redraw: at most :data:`MAX_DRAWS` times, at
+    least :data:`MIN_GAP` apart, always after the last epoch. Short runs are
+    slowed to last about ``live_seconds`` so they can be watched; a run past
+    ``max_seconds`` stops with status "timeout"."""
+    live = LIVE_SECONDS if live_seconds is None else live_seconds
+    total = run.config["epochs"]
+    every = max(1, math.ceil(total / MAX_DRAWS))
+    pace = live / math.ceil(total / every)
+    start = last_draw = clock()
+    draws = 0
+    for rec in records:
+        run.add(rec)
+        if run.status == "running" and clock() - start > max_seconds and rec.epoch < total:
+            run.status = "timeout"
+        final = rec.epoch == total or run.status != "running"
+        if final or rec.epoch % every == 0:
+            wait = pace - (clock() - last_draw)  # fast epochs wait for their turn to be seen
+            if wait > 0:
+                sleep(wait)
+            if final or clock() - last_draw >= MIN_GAP:
+                last_draw = clock()
+                draws += 1
+                draw(run, draws)
+        if final:
+            break
+    if run.status == "running":
+        run.status = "done"
+    return run
 
 
 def log_every(epochs: int) -> int:

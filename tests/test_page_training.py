@@ -11,6 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import tests.conftest
+from convlab.training import Run
 from tests import plotly_util
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
@@ -26,7 +27,8 @@ def train(at: AppTest) -> AppTest:
     return at
 
 
-values = plotly_util.array
+def values(v) -> np.ndarray:
+    return plotly_util.array(v).ravel()
 
 
 def charts(at: AppTest) -> dict:
@@ -155,7 +157,7 @@ def test_code_expander_matches_the_settings():
 def test_an_interrupted_run_keeps_what_it_showed():
     at = open_page()
     # what the session holds after a run that a rerun cut short at epoch 3
-    at.session_state["_training.run"] = dict(
+    at.session_state["_training.run"] = Run(
         config=dict(problem="seed", lr=0.03, epochs=10, seed=0, optimizer="sgd", layer="keras", bias=False),
         true=[[1.0, -1.0]], bound=1 / 30, status="running", epochs=[1, 2, 3], losses=[5.0, 2.0, 1.0],
         kernels=[[[0.5, -0.5]], [[0.7, -0.7]], [[0.8, -0.8]]], biases=None,

@@ -12,23 +12,18 @@ import pytest
 
 from convcore import corr2d
 from convcore.training import (
-    MAX_EPOCHS,
     SOBEL_X,
     edge_image,
     hessian,
-    history_csv,
     initial_kernel,
-    kernel_npy,
     learn_kernel,
     numpy_gradient,
     problem,
-    seed_log,
     stable_lr_bound,
     suggested_lr,
     texture_image,
-    tf_code,
-    convcore_code,
 )
+from convlab.training import convcore_code, history_csv, kernel_npy, seed_log, tf_code
 
 ROOT = Path(__file__).resolve().parents[1]
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
@@ -235,7 +230,7 @@ def test_bad_input_raises_value_error():
     with pytest.raises(ValueError, match="learning rate"):
         learn_kernel(SEED.X, SEED.Y, (1, 2), lr=0)
     with pytest.raises(ValueError, match="epochs"):
-        learn_kernel(SEED.X, SEED.Y, (1, 2), epochs=MAX_EPOCHS + 1)
+        learn_kernel(SEED.X, SEED.Y, (1, 2), epochs=0)
     with pytest.raises(ValueError, match="optimizer"):
         learn_kernel(SEED.X, SEED.Y, (1, 2), optimizer="rmsprop")
     with pytest.raises(ValueError, match="layer"):

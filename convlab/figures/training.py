@@ -8,7 +8,7 @@ from plotly.colors import qualitative
 
 from .common import heatmap
 
-__all__ = ["loss_figure", "weights_figure", "kernel_heatmap", "weight_names", "HEIGHT"]
+__all__ = ["loss_figure", "weights_figure", "kernel_heatmap", "weight_names", "run_figures", "kernel_pair", "problem_figures", "HEIGHT"]
 
 HEIGHT = 340  # fixed, so redraws do not make the page jump
 PALETTE = qualitative.Plotly + qualitative.D3 + qualitative.Dark24
@@ -97,3 +97,38 @@ def kernel_heatmap(K, title: str, scale: float | None = None) -> go.Figure:
     m = scale if scale and np.isfinite(scale) else (float(np.abs(K).max()) or 1.0)
     return heatmap(K, title, diverging=True, zmin=-m, zmax=m,
                    height=int(min(420, max(200, 90 + 60 * K.shape[0]))))
+
+
+def run_figures(run, lang: str) -> tuple[go.Figure, go.Figure]:
+    """A run's loss and weights figures (so far), labelled in ``lang``."""
+    from ..text import t
+
+    c = run.config
+    loss = loss_figure(run.epochs, run.losses, c["epochs"], title=t("training.loss_title", lang),
+                       x_title=t("training.epoch_axis", lang), y_title=t("training.loss_axis", lang),
+                       marks=run.book, marks_name=t("training.book", lang))
+    weights = weights_figure(run.epochs, run.kernels, run.true, c["epochs"], title=t("training.weights_title", lang),
+                             x_title=t("training.epoch_axis", lang), y_title=t("training.weight_axis", lang),
+                             true_name=t("training.true", lang), biases=run.biases)
+    return loss, weights
+
+
+def kernel_pair(run, lang: str) -> tuple[go.Figure, go.Figure]:
+    """The learned and the true kernel on one colour scale (unless a diverged
+    run's weights would wash the true kernel out)."""
+    from ..text import t
+
+    K_true, K_learned = np.array(run.true), np.array(run.kernels[-1])
+    scale = None if run.status == "diverged" else float(max(np.abs(K_true).max(), np.abs(K_learned).max())) or 1.0
+    return (kernel_heatmap(K_learned, t("training.learned_kernel", lang), scale),
+            kernel_heatmap(K_true, t("training.true_kernel", lang), scale))
+
+
+def problem_figures(prob, lang: str) -> tuple[go.Figure, go.Figure, go.Figure]:
+    """The problem's input X, true kernel K and target Y = corr2d(X, K)
+    (numbers in the cells of small grids)."""
+    from ..text import t
+
+    text = max(prob.X.shape) <= 8
+    return (heatmap(prob.X, t("training.input", lang), text=text), kernel_heatmap(prob.K, "K"),
+            heatmap(prob.Y, t("training.output", lang), diverging=True, text=text))

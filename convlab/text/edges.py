@@ -50,6 +50,7 @@ STRINGS = {
         "en": "Showing the built-in picture chosen above instead.",
         "zh": "改为显示上面选择的内置图像。",
     },
+    # one message per way an upload fails: the kinds of convlab.images.ImageError
     "edges.err.empty": {
         "en": "“{name}” is empty. Upload a PNG, JPEG, WebP, GIF, BMP or TIFF picture.",
         "zh": "“{name}”是空文件。请上传 PNG、JPEG、WebP、GIF、BMP 或 TIFF 图片。",
@@ -59,8 +60,8 @@ STRINGS = {
         "zh": "无法读取“{name}”：它不是本页支持的图片。请上传 PNG、JPEG、WebP、GIF、BMP 或 TIFF 文件（PDF 或改了扩展名的文件不行）。",
     },
     "edges.err.too_large": {
-        "en": "“{name}” has too many pixels ({size}); this page decodes at most {limit:,} pixels. Scale it down (e.g. to 2000×1500) and upload it again.",
-        "zh": "“{name}”的像素太多（{size}）；本页最多解码 {limit:,} 个像素。请先缩小图片（例如到 2000×1500）再上传。",
+        "en": "“{name}” has too many pixels ({width}×{height}); this page decodes at most {limit:,} pixels. Scale it down (e.g. to 2000×1500) and upload it again.",
+        "zh": "“{name}”的像素太多（{width}×{height}）；本页最多解码 {limit:,} 个像素。请先缩小图片（例如到 2000×1500）再上传。",
     },
     "edges.err.damaged": {
         "en": "“{name}” looks damaged or cut off and could not be decoded. Save the picture again as PNG or JPEG and upload that.",
@@ -70,7 +71,7 @@ STRINGS = {
         "en": "The colours of “{name}” (mode {mode}) cannot be turned into gray here. Save it as an ordinary RGB or grayscale PNG or JPEG.",
         "zh": "“{name}”的颜色模式（{mode}）无法转为灰度。请把它保存为普通的 RGB 或灰度 PNG/JPEG。",
     },
-    "edges.err.too_large_header": {
+    "edges.err.bomb": {
         "en": "“{name}” claims far too many pixels to decode safely; this page decodes at most {limit:,} pixels. Scale it down (e.g. to 2000×1500) and upload it again.",
         "zh": "“{name}”声称的像素数太多，无法安全解码；本页最多解码 {limit:,} 个像素。请先缩小图片（例如到 2000×1500）再上传。",
     },

@@ -1,0 +1,141 @@
+"""The training page's run model and driver, without Streamlit or TensorFlow:
+records are made up, the clock is a fake one."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pytest
+
+from convcore import seed, training
+from convlab.training import MAX_DRAWS, MAX_SECONDS, Run, drive, lr_bound, problem_defaults
+
+CONFIG = dict(problem="seed", lr=0.03, epochs=10, seed=0, optimizer="sgd", layer="keras", bias=False)
+
+
+@dataclass
+class Rec:
+    epoch: int
+    loss: float
+    kernel: np.ndarray
+    bias: float | None = None
+    diverged: bool = False
+
+
+def records(n, *, start=4.0, factor=0.5, kernel=(1.0, -1.0), diverge_at=None):
+    for e in range(1, n + 1):
+        yield Rec(e, start * factor ** (e - 1), np.array([kernel]), diverged=e == diverge_at)
+
+
+class Clock:
+    """A clock that moves only when asked (sleeping moves it too)."""
+
+    def __init__(self, step=0.0):
+        self.now, self.step, self.slept = 0.0, step, 0.0
+
+    def __call__(self):
+        self.now += self.step
+        return self.now
+
+    def sleep(self, s):
+        self.slept += s
+        self.now += s
+
+
+def run_with(n_records, config=None, clock=None, **kw):
+    run = Run.start(dict(CONFIG, **(config or {})), seed.EDGE_K, 1 / 30)
+    draws = []
+    clock = clock or Clock()
+    drive(run, n_records, lambda r, n: draws.append((n, r.epochs[-1])), clock=clock, sleep=clock.sleep, **kw)
+    return run, draws, clock
+
+
+def test_a_finished_run_is_done_and_draws_its_last_epoch():
+    run, draws, _ = run_with(records(10), live_seconds=0)
+    assert run.status == "done" and run.epochs == list(range(1, 11))
+    assert draws[-1] == (len(draws), 10)
+    assert run.verdict()[0] == "done"
+
+
+def test_a_long_run_redraws_at_most_max_draws_times_and_always_at_the_end():
+    run, draws, _ = run_with(records(500), dict(epochs=500), clock=Clock(step=1.0), live_seconds=0,
+                             max_seconds=1e9)
+    assert 1 < len(draws) <= MAX_DRAWS + 1 and draws[-1][1] == 500
+    assert [n for n, _ in draws] == list(range(1, len(draws) + 1))  # a distinct number per draw
+
+
+def test_short_runs_are_paced_to_be_watched():
+    _, draws, clock = run_with(records(10), clock=Clock(), live_seconds=1.5)
+    # instant epochs: each of the ten is shown, 0.15 s apart
+    assert clock.slept == pytest.approx(1.5) and [e for _, e in draws] == list(range(1, 11))
+    _, _, clock = run_with(records(10), clock=Clock(), live_seconds=0)
+    assert clock.slept == 0
+
+
+def test_a_diverging_run_stops_there_and_names_the_bound():
+    run, draws, _ = run_with(records(10, factor=10.0, diverge_at=4), live_seconds=0)
+    assert run.status == "diverged" and run.epochs == [1, 2, 3, 4] and draws[-1][1] == 4
+    kind, numbers = run.verdict()
+    assert kind == "diverged" and numbers["bound"] == pytest.approx(1 / 30) and numbers["epoch"] == 4
+
+
+def test_a_slow_run_times_out():
+    run, _, _ = run_with(records(10), clock=Clock(step=MAX_SECONDS / 3), live_seconds=0)
+    assert run.status == "timeout" and run.epochs[-1] < 10
+    assert run.verdict() == ("timeout", dict(seconds=MAX_SECONDS, epoch=run.epochs[-1], epochs=10))
+
+
+def test_a_run_read_back_while_running_was_interrupted():
+    run = Run.start(CONFIG, seed.EDGE_K, 1 / 30)
+    for rec in records(3):
+        run.add(rec)
+    assert run.verdict() == ("interrupted", dict(epoch=3, epochs=10))
+
+
+def test_verdicts_done_not_yet_grew_and_adam_s_divergence():
+    run, _, _ = run_with(records(10, kernel=(0.5, -0.5)), live_seconds=0)
+    assert run.verdict()[0] == "not_yet" and run.verdict()[1]["err"] == pytest.approx(0.5)
+    run, _, _ = run_with(records(10, factor=1.1), dict(lr=0.05), live_seconds=0)
+    assert run.verdict()[0] == "grew"
+    adam = Run.start(dict(CONFIG, optimizer="adam"), seed.EDGE_K, None)
+    adam.add(Rec(1, 1e9, np.array([[1e5, 0]]), diverged=True))
+    adam.status = "diverged"
+    assert adam.verdict()[0] == "diverged_other"
+
+
+def test_log_and_csv_follow_the_history():
+    run, _, _ = run_with(records(10), live_seconds=0)
+    every, rows = run.log()
+    assert every == 2 and [e for e, _, _ in rows] == [2, 4, 6, 8, 10]
+    assert [b for _, _, b in rows] == [training.SEED_LOG[e] for e in (2, 4, 6, 8, 10)]
+    csv = run.csv().splitlines()
+    assert csv[0] == "epoch,loss,k[0][0],k[0][1]" and len(csv) == 11
+    sobel = Run.start(dict(CONFIG, problem="sobel"), training.SOBEL_X, 0.002)
+    sobel.add(Rec(1, 1.0, training.SOBEL_X))
+    assert sobel.book is None
+    cols = sobel.log_columns("en")
+    assert len(cols) == 2  # no chapter column for a problem the chapter did not run
+
+
+def test_bias_runs_keep_their_bias():
+    run = Run.start(dict(CONFIG, bias=True), seed.EDGE_K, 1 / 30)
+    run.add(Rec(1, 1.0, np.array([[1.0, -1.0]]), bias=0.25))
+    assert run.biases == [0.25] and run.csv().splitlines()[0].endswith(",bias")
+
+
+def test_lr_bound_per_optimizer():
+    X = seed.edge_image()
+    sgd, plain = lr_bound(X, (1, 2), "sgd", False)
+    assert sgd == plain == pytest.approx(1 / 30)
+    momentum, _ = lr_bound(X, (1, 2), "momentum", False)
+    assert momentum == pytest.approx(training.stable_lr_bound(X, (1, 2), momentum=training.MOMENTUM))
+    assert lr_bound(X, (1, 2), "adam", False)[0] is None
+
+
+def test_problem_defaults():
+    assert problem_defaults("seed") == (0.03, 10)
+    lr, epochs = problem_defaults("sobel")
+    p = training.problem("sobel")
+    assert epochs == 150 and lr == training.suggested_lr(p.X, p.K.shape)
+    assert problem_defaults("custom", "0,1;2,3")[1] == 150
+    assert problem_defaults("custom", "0,x") is None
