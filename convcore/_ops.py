@@ -235,15 +235,17 @@ def corr2d(X, K, *, padding=0, stride=1, dilation=1) -> np.ndarray:
     convolve2d : true convolution (the kernel flipped).
     output_shape : the shape alone, without computing anything.
     windows, window_at : the same sums, one window at a time.
-    scipy.signal.correlate2d : the same for ``padding`` 'valid' and 'full'
-        (its 'same' centres the window differently for even kernels).
+    scipy.signal.correlate2d : the same for ``padding`` 'valid', 'same' and 'full'
+        (at stride 1).
     tf.nn.conv2d : the same on ``(1, h, w, 1)`` tensors (it refuses stride
         above 1 together with dilation above 1; this does not).
 
     Notes
     -----
-    ``'same'`` follows TensorFlow and differs from ``scipy.signal``'s for even
-    kernels: TensorFlow puts the extra padding at the bottom/right.
+    ``'same'`` follows TensorFlow: the extra row/column of an odd total
+    padding goes at the bottom/right. ``scipy.signal.correlate2d`` agrees;
+    ``scipy.signal.convolve2d``'s 'same' does not for even kernels (see
+    :func:`convolve2d`).
     The result may be a view of a private buffer (never of ``X``); inputs
     are never modified. No Python loop runs over output pixels: each kernel
     tap is one multiply-add over the flattened padded input.
@@ -299,6 +301,11 @@ def convolve2d(X, K, *, padding=0, stride=1, dilation=1) -> np.ndarray:
 
     Notes
     -----
+    ``'same'`` pads as :func:`corr2d` does (TensorFlow's rule) and then flips
+    the kernel, so for an even kernel it differs from
+    ``scipy.signal.convolve2d(..., mode='same')``, which keeps the window
+    centred on the flipped kernel.
+
     A learned kernel makes the two equivalent: a layer that learns ``K`` by
     cross-correlation would learn ``flip_kernel(K)`` by convolution.
 

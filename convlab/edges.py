@@ -62,8 +62,8 @@ def preset_label(name: str, lang: str) -> str:
     """A preset as the kernel selector lists it: its name and, but for the custom
     kernel, its values.
 
-    >>> preset_label("seed", "en")
-    'Edge detector (the chapter\'s)  [1, −1]'
+    >>> preset_label("sobel_x", "en")
+    'Sobel x (vertical edges)  [−1 0 1; −2 0 2; −1 0 1]'
     >>> preset_label("custom", "en")
     'Custom (edit the values)'
     """

@@ -372,3 +372,12 @@ def test_implementation_modules_are_private_and_not_shadowed():
     for name in convcore.__all__:
         obj = getattr(convcore, name)
         assert not isinstance(obj, type(convcore)), f"convcore.{name} is a module, not the function"
+
+
+def test_same_padding_agrees_with_scipy_correlate2d_not_convolve2d_for_even_kernels():
+    # What the Notes of corr2d and convolve2d say.
+    signal = pytest.importorskip("scipy.signal")
+    rng = np.random.default_rng(6)
+    X, K = rng.random((6, 7)), rng.random((2, 4))
+    np.testing.assert_allclose(corr2d(X, K, padding="same"), signal.correlate2d(X, K, mode="same"))
+    assert not np.allclose(convolve2d(X, K, padding="same"), signal.convolve2d(X, K, mode="same"))
