@@ -15,7 +15,7 @@ cols = st.columns(2)
 for n, page in enumerate(PAGES):
     with cols[n % 2].container(border=True):
         st.page_link(page.script, label=t(page.title, lang), icon=page.icon)
-        st.caption(t("home.follows", lang, section=page.section[lang]))
+        st.caption(t("home.follows", lang, section=t(page.section, lang)))
         st.write(t(page.blurb, lang))
 
 st.header(t("home.run_title", lang))

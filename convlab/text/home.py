@@ -33,4 +33,9 @@ STRINGS = {
         "zh": "用 TensorFlow 从输入和输出学习卷积核，实时看损失下降、权重走向 [1, −1]。",
     },
     "home.run_title": {"en": "Run it on your laptop", "zh": "在自己的电脑上运行"},
+    "home.section_why": {"en": "From fully connected layers to convolutions", "zh": "从全连接层到卷积"},
+    "home.section_stepper": {"en": "Image convolutions: cross-correlation", "zh": "图像卷积：互相关运算"},
+    "home.section_padding_stride": {"en": "Padding and stride", "zh": "填充和步幅"},
+    "home.section_edges": {"en": "Image convolutions: edge detection", "zh": "图像卷积：图像中目标的边缘检测"},
+    "home.section_training": {"en": "Image convolutions: learning a kernel", "zh": "图像卷积：学习卷积核"},
 }
