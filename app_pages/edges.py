@@ -70,8 +70,6 @@ with c_ker:
         K = kernels.preset(name)
         st.button(t("edges.edit_custom", lang), on_click=edit_copy, args=(K,), key=state.key(PAGE, "edit"))
     kt = widgets.flag(PAGE, PARAMS, "kt", t("edges.kt", lang), help=t("edges.kt_help", lang))
-    if K is not None and kt:
-        K = K.T
 
 with c_out:
     st.subheader(t("edges.output_header", lang))
@@ -79,9 +77,10 @@ with c_out:
                              format_func=lambda p: t(f"edges.pad.{p}", lang))
     absolute = widgets.flag(PAGE, PARAMS, "abs", t("edges.abs", lang), help=t("edges.abs_help", lang))
 
-setup = edges.Setup(image, decoded is not None, transpose, name, kt, padding, absolute)
+setup = edges.Setup(image=image, uploaded=decoded is not None, transpose=transpose, kernel=name, kt=kt,
+                    padding=padding, absolute=absolute)
 X0 = decoded.pixels if decoded is not None else images.synthetic(image, size)
-X = X0.T if transpose else X0
+X, K = setup.oriented(X0, K)  # Xᵀ, Kᵀ when asked
 
 result = None
 if K is None:
@@ -92,8 +91,7 @@ else:
     except ValueError:
         st.error(t("edges.fit_error", lang, kh=K.shape[0], kw=K.shape[1], h=X.shape[0], w=X.shape[1]))
 
-Y = result.shown if result is not None else None
-M = result.magnitude if result is not None else None
+Y, M = (result.shown, result.magnitude) if result is not None else (None, None)
 f = figs.display_factor(*[A.shape for A in (X, Y, M) if A is not None])
 height = figs.figure_height(X.shape)
 f_img, f_ker, f_out = st.columns(3, gap="medium")
@@ -123,13 +121,11 @@ if result is not None:
         if f > 1:
             st.caption(t("edges.reduced", lang, f=f))
         st.download_button(t("edges.download_png", lang), functools.partial(images.png_bytes, Y),
-                           file_name="edges_output.png", mime="image/png", on_click="ignore",
-                           key=state.key(PAGE, "png"), help=t("edges.download_png_help", lang),
-                           icon=":material/image:")
+                           file_name="edges_output.png", mime="image/png", on_click="ignore", icon=":material/image:",
+                           key=state.key(PAGE, "png"), help=t("edges.download_png_help", lang))
         st.download_button(t("edges.download_npy", lang), functools.partial(images.npy_bytes, Y),
                            file_name="edges_output.npy", mime="application/octet-stream", on_click="ignore",
-                           key=state.key(PAGE, "npy"), help=t("edges.download_npy_help", lang),
-                           icon=":material/download:")
+                           key=state.key(PAGE, "npy"), help=t("edges.download_npy_help", lang), icon=":material/download:")
     if M is not None:
         g_note, _, g_fig = st.columns(3, gap="medium")
         g_note.markdown(t("edges.magnitude_note", lang))
@@ -139,5 +135,5 @@ if result is not None:
                             key=state.key(PAGE, "fig_magnitude"), width="stretch")
 
 if K is not None:
-    widgets.code_expander(lang, *edges.code_snippets(X0.shape, K, setup))
+    widgets.code_expander(lang, *setup.code(X0.shape, K))
 state.sync(PAGE, PARAMS)

@@ -3,7 +3,8 @@ import streamlit as st
 
 from convcore import why
 from convlab import state, widgets
-from convlab.why import MAX_KERNEL, MAX_SIDE, channels_code, params_code, pixel_arithmetic
+from convlab.why import (MAX_KERNEL, MAX_SIDE, IntChoice, channels_code, params_code, pixel_arithmetic,
+                         ratio_numbers, seed_claim_numbers)
 from convlab.figures import why as figs
 from convlab.text import t
 from convlab.urlstate import Bool, Choice, Int
@@ -17,9 +18,8 @@ PARAMS = {
     "pattern": Choice("cross", tuple(why.PATTERNS)),
     "dy": Int(3, 0, why.max_offset()), "dx": Int(4, 0, why.max_offset()),
     "delta": Int(2, 0, 5), "i": Int(5, 0, N_L - 1), "j": Int(4, 0, N_L - 1),
-    "O": Int(2, 1, 2), "ck": Int(2, 1, 3), "mi": Int(1, 0, N_C - 1), "mj": Int(2, 0, N_C - 1),
+    "O": IntChoice(2, 1, 2), "ck": IntChoice(2, 1, 3), "mi": Int(1, 0, N_C - 1), "mj": Int(2, 0, N_C - 1),
 }
-K = {name: state.key(PAGE, name) for name in PARAMS}
 
 
 lang = state.lang()
@@ -34,35 +34,36 @@ st.latex(r"[\mathbf{H}]_{i,j} = [\mathbf{U}]_{i,j} + \sum_k \sum_l [\mathsf{W}]_
          r"\quad\longrightarrow\quad [\mathbf{H}]_{i,j} = u + \sum_{a=-\Delta}^{\Delta}\sum_{b=-\Delta}^{\Delta}"
          r"[\mathbf{V}]_{a,b}[\mathbf{X}]_{i+a,j+b}")
 c1, c2, c3 = st.columns(3)
-c1.number_input(t("why.h", lang), 1, MAX_SIDE, key=K["h"])
-c2.number_input(t("why.w", lang), 1, MAX_SIDE, key=K["w"])
-c3.number_input(t("why.k", lang), 1, MAX_KERNEL, key=K["k"])
+with c1:
+    h = widgets.number(PAGE, PARAMS, "h", t("why.h", lang))
+with c2:
+    w = widgets.number(PAGE, PARAMS, "w", t("why.w", lang))
+with c3:
+    k = widgets.number(PAGE, PARAMS, "k", t("why.k", lang))
 c1, c2, c3 = st.columns(3)
-c1.toggle(t("why.same", lang), key=K["same"])
-same = st.session_state[K["same"]]
+with c1:
+    same = widgets.flag(PAGE, PARAMS, "same", t("why.same", lang), widget=st.toggle)
+hidden = (None, None)  # the hidden representation as large as the image
 if not same:
-    c2.number_input(t("why.h2", lang), 1, MAX_SIDE, key=K["h2"])
-    c3.number_input(t("why.w2", lang), 1, MAX_SIDE, key=K["w2"])
-h, w, k = st.session_state[K["h"]], st.session_state[K["w"]], st.session_state[K["k"]]
-hidden = (None, None) if same else (st.session_state[K["h2"]], st.session_state[K["w2"]])
+    with c2:
+        h2 = widgets.number(PAGE, PARAMS, "h2", t("why.h2", lang))
+    with c3:
+        w2 = widgets.number(PAGE, PARAMS, "w2", t("why.w2", lang))
+    hidden = (h2, w2)
 try:
     counts = why.param_counts(h, w, k, *hidden)
 except ValueError:
-    m = min(h, w)
-    st.error(t("why.kernel_too_big", lang, k=k, h=h, w=w, m=m))
+    st.error(t("why.kernel_too_big", lang, k=k, h=h, w=w, m=min(h, w)))
     counts = None
-seed = why.param_counts(**why.SEED_CLAIM)
-seed_text = t("why.seed_claim", lang, dense_w=f"{seed.dense.weights:,}", dense_b=f"{seed.dense.biases:,}",
-              tb=f"{seed.dense.float32_bytes / 1e12:.1f}", conv_w=f"{seed.conv.weights:,}")
+seed_text = t("why.seed_claim", lang, **seed_claim_numbers())
 if counts is None:
     st.info(seed_text, icon=":material/menu_book:")
 else:
     st.markdown(figs.params_table(counts, lang))
     left, right = st.columns([3, 2])
-    left.plotly_chart(figs.params_bar(counts, lang), key="why.params_chart", width="stretch")
+    left.plotly_chart(figs.params_bar(counts, lang), key=state.key(PAGE, "params_chart"), width="stretch")
     with right:
-        st.markdown(t("why.ratio", lang, dense=f"{counts.dense.total:,}", conv=f"{counts.conv.total:,}",
-                      ratio=f"{counts.ratio:,}"))
+        st.markdown(t("why.ratio", lang, **ratio_numbers(counts)))
         st.info(seed_text, icon=":material/menu_book:")
     widgets.code_expander(lang, *params_code(h, w, k, *hidden))
 
@@ -70,13 +71,15 @@ else:
 st.header(t("why.trans_header", lang))
 st.markdown(t("why.trans_intro", lang))
 c1, c2, c3 = st.columns(3)
-c1.selectbox(t("why.pattern", lang), list(why.PATTERNS), format_func=lambda p: t(f"why.pattern_{p}", lang),
-             key=K["pattern"])
-c2.slider(t("why.dy", lang), 0, why.max_offset(), key=K["dy"])
-c3.slider(t("why.dx", lang), 0, why.max_offset(), key=K["dx"])
-dy, dx = st.session_state[K["dy"]], st.session_state[K["dx"]]
-demo = why.translation_demo(st.session_state[K["pattern"]], dy, dx)
-st.plotly_chart(figs.translation_figure(demo, lang), key="why.translation", width="stretch")
+with c1:
+    pattern = widgets.choice(PAGE, PARAMS, "pattern", t("why.pattern", lang),
+                             format_func=lambda p: t(f"why.pattern_{p}", lang))
+with c2:
+    dy = widgets.slider(PAGE, PARAMS, "dy", t("why.dy", lang))
+with c3:
+    dx = widgets.slider(PAGE, PARAMS, "dx", t("why.dx", lang))
+demo = why.translation_demo(pattern, dy, dx)
+st.plotly_chart(figs.translation_figure(demo, lang), key=state.key(PAGE, "translation"), width="stretch")
 if (dy, dx) == (0, 0):
     st.info(t("why.trans_zero", lang))
 else:
@@ -89,13 +92,15 @@ else:
 st.header(t("why.loc_header", lang))
 st.markdown(t("why.loc_intro", lang))
 c1, c2, c3 = st.columns(3)
-c1.slider(t("why.delta", lang), 0, 5, key=K["delta"])
-c2.slider(t("why.row", lang), 0, N_L - 1, key=K["i"])
-c3.slider(t("why.col", lang), 0, N_L - 1, key=K["j"])
-win = why.locality_window((N_L, N_L), st.session_state[K["i"]], st.session_state[K["j"]],
-                          st.session_state[K["delta"]])
+with c1:
+    delta = widgets.slider(PAGE, PARAMS, "delta", t("why.delta", lang))
+with c2:
+    i = widgets.slider(PAGE, PARAMS, "i", t("why.row", lang))
+with c3:
+    j = widgets.slider(PAGE, PARAMS, "j", t("why.col", lang))
+win = why.locality_window((N_L, N_L), i, j, delta)
 left, right = st.columns([1, 1])
-left.plotly_chart(figs.locality_figure(win, lang), key="why.loc_chart", width="stretch")
+left.plotly_chart(figs.locality_figure(win, lang), key=state.key(PAGE, "loc_chart"), width="stretch")
 with right:
     st.markdown(t("why.loc_result", lang, i=win.pixel[0], j=win.pixel[1], s=win.side, window=win.window,
                   total=win.total, h=N_L, w=N_L, pct=100 * win.window / win.total))
@@ -107,16 +112,18 @@ with right:
 st.header(t("why.ch_header", lang))
 st.markdown(t("why.ch_intro", lang))
 c1, c2 = st.columns(2)
-c1.radio(t("why.out_channels", lang), [1, 2], horizontal=True, key=K["O"])
-c2.radio(t("why.ch_k", lang), [1, 2, 3], horizontal=True, key=K["ck"])
-O, ck = st.session_state[K["O"]], st.session_state[K["ck"]]
+with c1:
+    O = widgets.choice(PAGE, PARAMS, "O", t("why.out_channels", lang), widget=st.radio, horizontal=True)
+with c2:
+    ck = widgets.choice(PAGE, PARAMS, "ck", t("why.ch_k", lang), widget=st.radio, horizontal=True)
 ch = why.channel_demo(O, ck)
 C = ch.X.shape[0]
 st.subheader(t("why.ch_inputs", lang))
-st.plotly_chart(figs.channel_inputs_figure(ch.X, lang), key="why.ch_inputs", width="stretch")
+st.plotly_chart(figs.channel_inputs_figure(ch.X, lang), key=state.key(PAGE, "ch_inputs"), width="stretch")
 for o in range(O):
     st.subheader(t("why.ch_row", lang, o=o))
-    st.plotly_chart(figs.channel_row_figure(ch.K, ch.parts, ch.Y, o, lang), key=f"why.ch_row{o}", width="stretch")
+    st.plotly_chart(figs.channel_row_figure(ch.K, ch.parts, ch.Y, o, lang), key=state.key(PAGE, f"ch_row{o}"),
+                    width="stretch")
 if ch.sums_match:
     st.markdown(t("why.ch_check", lang, C=C, shape=f"{O}×{ch.Y.shape[1]}×{ch.Y.shape[2]}", O=O, k=ck,
                   n=ch.n_params))
@@ -127,14 +134,15 @@ widgets.code_expander(lang, *channels_code(O, ck))
 st.subheader(t("why.mix_header", lang))
 st.markdown(t("why.mix_intro", lang))
 c1, c2 = st.columns(2)
-c1.slider(t("why.mix_row", lang), 0, N_C - 1, key=K["mi"])
-c2.slider(t("why.mix_col", lang), 0, N_C - 1, key=K["mj"])
-mi, mj = st.session_state[K["mi"]], st.session_state[K["mj"]]
+with c1:
+    mi = widgets.slider(PAGE, PARAMS, "mi", t("why.mix_row", lang))
+with c2:
+    mj = widgets.slider(PAGE, PARAMS, "mj", t("why.mix_col", lang))
 mix = why.pixel_mix(ch.X, why.mixing_weights(O), mi, mj)
-st.plotly_chart(figs.mixing_figure(mix, lang), key="why.mix", width="stretch")
+st.plotly_chart(figs.mixing_figure(mix, lang), key=state.key(PAGE, "mix"), width="stretch")
 st.markdown("\n".join(f"- `{t('why.mix_arith', lang, o=o, i=mi, j=mj, arith=pixel_arithmetic(mix, o))}`"
                       for o in range(O)))
-st.plotly_chart(figs.mixing_output_figure(mix, lang), key="why.mix_out", width="stretch")
+st.plotly_chart(figs.mixing_output_figure(mix, lang), key=state.key(PAGE, "mix_out"), width="stretch")
 
 st.header(t("why.summary_header", lang))
 st.markdown(t("why.summary", lang))

@@ -57,6 +57,24 @@ class Setup:
         transposed, the signed output."""
         return self.seed_image and self.kernel == "seed" and not (self.transpose or self.kt or self.absolute)
 
+    def oriented(self, X, K):
+        """The picture and the kernel as they are cross-correlated: transposed
+        where the setup says so (``K`` may be None: a custom kernel with a bad cell).
+
+        >>> X, K = Setup(transpose=True).oriented([[1, 2, 3]], [[1, -1]])
+        >>> X.tolist(), K.tolist()
+        ([[1], [2], [3]], [[1, -1]])
+        """
+        X = np.asarray(X)
+        K = None if K is None else np.asarray(K)
+        return (X.T if self.transpose else X), (K.T if self.kt and K is not None else K)
+
+    def code(self, image_shape, K) -> tuple[str, str]:
+        """(TensorFlow code, convcore code) for this setup: :func:`code_snippets`
+        for a ``image_shape`` picture (before transposition) and the kernel ``K`` shown."""
+        return code_snippets(image_shape, K, self.padding, seed_image=self.seed_image,
+                             transpose_image=self.transpose, absolute=self.absolute, preset_name=self.preset_name)
+
 
 def preset_label(name: str, lang: str) -> str:
     """A preset as the kernel selector lists it: its name and, but for the custom

@@ -189,7 +189,7 @@ def _gray(img: Image.Image) -> np.ndarray:
             return np.asarray(img.convert("L"), dtype=np.float32) / 255
         except (ValueError, OSError):
             raise ImageError("mode", f"its colour mode {mode} cannot be turned into gray here; "
-                             "save it as an ordinary RGB or grayscale PNG or JPEG", mode=mode) from None
+                             "save it as an ordinary RGB or grayscale PNG or JPEG and upload that", mode=mode) from None
     return _luma(np.asarray(rgba))
 
 

@@ -1,15 +1,36 @@
-"""The "Why convolution" page's logic: the bounds of its controls, big numbers
-written for people, and the code in its expanders (the mathematics is
-:mod:`convcore.why`)."""
+"""The "Why convolution" page's logic: the bounds of its controls (and
+``IntChoice``, a whole number offered as a row of radio buttons), big numbers
+written for people, a 1x1 convolution written out, and the code in its
+expanders (the mathematics is :mod:`convcore.why`)."""
 from __future__ import annotations
 
-from convcore.why import CHANNEL_SIZE, CHANNELS, param_counts
+from dataclasses import dataclass
 
-__all__ = ["MAX_SIDE", "MAX_KERNEL", "sci", "human_bytes", "approx_zh", "pixel_arithmetic", "params_code",
-           "channels_code"]
+from convcore.why import CHANNEL_SIZE, CHANNELS, SEED_CLAIM, ParamCounts, param_counts
+
+from .fmt import num
+from .urlstate import Int
+
+__all__ = ["MAX_SIDE", "MAX_KERNEL", "IntChoice", "sci", "human_bytes", "approx_zh", "seed_claim_numbers",
+           "ratio_numbers", "pixel_arithmetic", "params_code", "channels_code"]
 
 MAX_SIDE = 10_000  # image / hidden sides the page accepts
 MAX_KERNEL = 99
+
+
+@dataclass(frozen=True)
+class IntChoice(Int):
+    """A whole-number parameter offered as its few values (a row of radio
+    buttons): an :class:`~convlab.urlstate.Int` whose ``choices`` are ``lo..hi``.
+
+    >>> IntChoice(2, 1, 3).choices, IntChoice(2, 1, 3).parse("3")
+    ((1, 2, 3), 3)
+    """
+
+    @property
+    def choices(self) -> tuple[int, ...]:
+        return tuple(range(self.lo, self.hi + 1))
+
 
 _SUP = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 
@@ -60,15 +81,41 @@ def approx_zh(n: int) -> str:
     return str(n)
 
 
-# --- translation --------------------------------------------------------------
+def seed_claim_numbers() -> dict[str, str]:
+    """The chapter's claim (a one-megapixel image, a fully connected layer to a
+    hidden representation of the same size, against a convolution) in the
+    numbers the page writes into it: counts with thousands separators, the
+    dense layer's float32 size in terabytes.
+
+    >>> seed_claim_numbers()
+    {'dense_w': '1,000,000,000,000', 'dense_b': '1,000,000', 'tb': '4.0', 'conv_w': '441'}
+    """
+    c = param_counts(**SEED_CLAIM)
+    return {"dense_w": f"{c.dense.weights:,}", "dense_b": f"{c.dense.biases:,}",
+            "tb": f"{c.dense.float32_bytes / 1e12:.1f}", "conv_w": f"{c.conv.weights:,}"}
 
 
-# --- locality -----------------------------------------------------------------
+def ratio_numbers(c: ParamCounts) -> dict[str, str]:
+    """The fully connected layer's and the convolution's parameters and their
+    ratio, with thousands separators.
+
+    >>> ratio_numbers(param_counts(1000, 1000, 21))
+    {'dense': '1,000,001,000,000', 'conv': '442', 'ratio': '2,262,445,701'}
+    """
+    return {"dense": f"{c.dense.total:,}", "conv": f"{c.conv.total:,}", "ratio": f"{c.ratio:,}"}
 
 
-# --- channels -----------------------------------------------------------------
+def pixel_arithmetic(mix, o: int) -> str:
+    """The 1x1 convolution at one pixel written out for output channel ``o``,
+    e.g. ``1×0 + 1×1 + 1×2 = 3`` (``mix`` from :func:`convcore.why.pixel_mix`);
+    a negative weight is subtracted: ``1×1 + 0×3 − 1×7 = -6``.
 
-CHANNELS, CHANNEL_SIZE = 3, 5
+    >>> from convcore.why import channel_input, mixing_weights, pixel_mix
+    >>> pixel_arithmetic(pixel_mix(channel_input(3), mixing_weights(2), 0, 1), 1)
+    '1×1 + 0×3 − 1×7 = -6'
+    """
+    terms = " + ".join(f"{num(w)}×{num(v)}" for w, v in zip(mix.W[o], mix.x))
+    return f"{terms} = {num(mix.y[o])}".replace("+ -", "− ")
 
 
 # --- code for the expanders ---------------------------------------------------
@@ -142,15 +189,3 @@ def channels_code(O: int, k: int, C: int = CHANNELS, n: int = CHANNEL_SIZE) -> t
         "Y = convcore.corr2d_multi_in_out(X, K)  # Y[o] = sum over c of corr2d(X[c], K[o, c])",
     ])
     return tf_code, cc
-
-
-def _num(v) -> str:
-    v = float(v)
-    return str(int(v)) if v.is_integer() else f"{v:g}"
-
-
-def pixel_arithmetic(mix, o: int) -> str:
-    """The 1x1 convolution at one pixel written out for output channel ``o``,
-    e.g. ``1×0 + 1×1 + 1×2 = 3`` (``mix`` from :func:`convcore.why.pixel_mix`)."""
-    terms = " + ".join(f"{_num(w)}×{_num(v)}" for w, v in zip(mix.W[o], mix.x))
-    return f"{terms} = {_num(mix.y[o])}".replace("+ -", "− ")

@@ -252,7 +252,7 @@ def test_empty_file():
 def test_40000_by_40000_png_is_refused_before_decoding(no_decoding):
     raw = png_claiming(40000, 40000)
     assert len(raw) < 200  # tiny on disk
-    err = refused(raw, "too_large")
+    err = refused(raw, "bomb")  # so many pixels that Pillow itself will not open it
     assert err.details["limit"] == images.MAX_PIXELS
 
 
@@ -263,11 +263,100 @@ def test_pixel_bound_is_checked_before_decoding(no_decoding):
     assert "6000x5000" in str(err)
 
 
+def test_picture_with_values_that_are_not_finite():
+    raw = encode(Image.fromarray(np.array([[0.0, np.nan, 1.0]], np.float32)), "TIFF")
+    refused(raw, "damaged")
+
+
+def test_colour_mode_without_gray(monkeypatch):
+    # No file Pillow 13 opens has such a mode; the decoder still says so if one does.
+    def no_conversion(self, *a, **k):
+        raise ValueError(f"conversion from {self.mode} not supported")
+    monkeypatch.setattr(Image.Image, "convert", no_conversion)
+    err = refused(encode(Image.new("RGB", (4, 4)), "PNG"), "mode")
+    assert err.details == {"mode": "RGB"}
+
+
+def test_an_unknown_kind_is_a_programming_error():
+    with pytest.raises(ValueError, match="unknown ImageError kind"):
+        ImageError("too_big", "...")
+
+
 def test_custom_pixel_bound():
     raw = encode(Image.new("L", (100, 100)), "PNG")
     with pytest.raises(ImageError) as e:
         decode_upload(raw, max_pixels=5000)
     assert e.value.kind == "too_large"
+
+
+# --- every way an upload fails has its message ----------------------------------
+
+def failing_uploads(monkeypatch):
+    """One upload per way to fail, as (file name, bytes), and the kind each must raise."""
+    rng = np.random.default_rng(0)
+    cut = encode(Image.fromarray(rng.integers(0, 256, (64, 64), dtype=np.uint8)), "PNG")
+    yield ("empty.png", b""), "empty"
+    yield ("notes.png", b"This is a note, not a picture.\n" * 10), "not_image"
+    yield ("photo.ppm", encode(Image.new("L", (4, 4)), "PPM")), "not_image"
+    yield ("big.png", png_claiming(6000, 5000)), "too_large"
+    yield ("huge.png", png_claiming(40000, 40000)), "bomb"
+    yield ("cut.png", cut[: len(cut) // 2]), "damaged"
+    yield ("nan.tif", encode(Image.fromarray(np.array([[np.nan]], np.float32)), "TIFF")), "damaged"
+    with monkeypatch.context() as m:
+        m.setattr(Image.Image, "convert", lambda self, *a, **k: (_ for _ in ()).throw(ValueError("no")))
+        yield ("odd.png", encode(Image.new("RGB", (2, 2)), "PNG")), "mode"
+
+
+def test_every_kind_the_decoder_raises_has_a_message_in_both_languages(monkeypatch):
+    from convlab.edges import upload_error_message
+    from convlab.text import CATALOG, LANGS
+
+    raised = set()
+    for (name, data), kind in failing_uploads(monkeypatch):
+        with pytest.raises(ImageError) as e:
+            decode_upload(data)
+        assert e.value.kind == kind, name
+        raised.add(kind)
+        for lang in LANGS:
+            message = upload_error_message(e.value, name, lang)
+            assert name in message and "{" not in message, (kind, lang, message)
+        if kind == "too_large":
+            assert "6000×5000" in message and "25,000,000" in message
+    translated = {key.removeprefix("edges.err.") for key in CATALOG if key.startswith("edges.err.")}
+    assert raised == set(ImageError.KINDS) == translated
+
+
+# --- decoded once per file ---------------------------------------------------------
+
+class FakeUpload:
+    """What Streamlit's uploader gives: a file id and the bytes; counts the reads."""
+
+    def __init__(self, file_id, data):
+        self.file_id, self.data, self.reads = file_id, data, 0
+
+    def getvalue(self):
+        self.reads += 1
+        return self.data
+
+
+def test_an_upload_is_decoded_once_per_file():
+    from convlab.edges import decode_once
+
+    memo = {}
+    assert decode_once(memo, None) == (None, None) and memo == {}
+    a = np.array([[0, 255]], np.uint8)
+    good = FakeUpload("f1", encode(Image.fromarray(a), "PNG"))
+    for _ in range(3):  # reruns of the page
+        decoded, error = decode_once(memo, good)
+        assert error is None
+        np.testing.assert_allclose(decoded.pixels, a / 255, atol=1e-6)
+    assert good.reads == 1
+    bad = FakeUpload("f2", b"not a picture")
+    for _ in range(2):
+        decoded, error = decode_once(memo, bad)
+        assert decoded is None and error.kind == "not_image"
+    assert bad.reads == 1
+    assert decode_once(memo, good)[0] is not None and good.reads == 2  # another file came in between
 
 
 # --- downloads -----------------------------------------------------------

@@ -77,6 +77,50 @@ def test_kernel_text():
     assert edges.kernel_text("box_blur") == "1/9 × [1 1 1; 1 1 1; 1 1 1]"
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_preset_labels_name_every_preset_and_show_its_values(lang):
+    from convlab.text import t
+
+    for name in kernels.PRESET_NAMES:
+        label = edges.preset_label(name, lang)
+        assert label.startswith(t(f"edges.k.{name}", lang))
+        if name == kernels.CUSTOM:
+            assert label == t(f"edges.k.{name}", lang)  # its values are in the editor
+        else:
+            assert label.endswith(edges.kernel_text(name))
+
+
+# --- the page's choices ------------------------------------------------------
+
+@pytest.mark.parametrize("field,value", [(None, None), ("image", "disc"), ("uploaded", True), ("transpose", True),
+                                         ("kernel", "sobel_x"), ("kt", True), ("absolute", True),
+                                         ("padding", "same")])
+def test_only_the_chapters_own_setup_is_its_example(field, value):
+    setup = edges.Setup(**({field: value} if field else {}))
+    # the chapter: its 6x8 picture, K = [1, -1], nothing transposed, signed output (any padding)
+    assert setup.is_chapter_example == (field in (None, "padding"))
+    assert setup.seed_image == (field not in ("image", "uploaded"))
+    assert setup.preset_name == (value if field == "kernel" else "seed")
+    assert edges.Setup(kernel=kernels.CUSTOM).preset_name is None
+
+
+def test_setup_orients_picture_and_kernel_and_its_code_computes_the_page():
+    X, K = images.seed_image(), preset("seed")
+    for transpose in (False, True):
+        for kt in (False, True):
+            X2, K2 = edges.Setup(transpose=transpose, kt=kt).oriented(X, K)
+            np.testing.assert_array_equal(X2, X.T if transpose else X)
+            np.testing.assert_array_equal(K2, K.T if kt else K)
+    assert edges.Setup(kt=True).oriented(X, None)[1] is None  # a custom kernel with a bad cell
+    setup = edges.Setup(transpose=True, kernel="sobel_x", padding="same", absolute=True)
+    X2, K2 = setup.oriented(X, preset("sobel_x"))
+    assert setup.code(X.shape, K2) == edges.code_snippets(X.shape, K2, "same", seed_image=True, transpose_image=True,
+                                                          absolute=True, preset_name="sobel_x")
+    ns = {}
+    exec(setup.code(X.shape, K2)[1], ns)  # the convcore snippet gives what the page shows
+    np.testing.assert_allclose(ns["Y"], detect(X2, K2, "same", absolute=True).shown, atol=1e-12)
+
+
 # --- cross-correlation with the presets -------------------------------------
 
 @pytest.mark.parametrize("name", list(EXPECTED))

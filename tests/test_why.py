@@ -9,7 +9,7 @@ import os
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from convcore import corr2d, corr2d_multi_in
@@ -42,16 +42,32 @@ def test_the_seeds_claim_billions_versus_a_few_hundred():
 @given(st.integers(1, 10_000), st.integers(1, 10_000), st.integers(1, 10_000), st.integers(1, 10_000),
        st.integers(1, 99))
 def test_counts_are_the_closed_forms(h, w, h2, w2, k):
-    if k > min(h, w):
-        with pytest.raises(ValueError, match="larger than the image"):
-            why.param_counts(h, w, k, h2, w2)
-        return
+    assume(k <= min(h, w))
     c = why.param_counts(h, w, k, h2, w2)
     assert c.dense.weights == (h * w) * (h2 * w2) and c.dense.biases == h2 * w2
     assert c.local.weights == h2 * w2 * k * k and c.local.biases == h2 * w2
     assert c.conv.weights == k * k and c.conv.biases == 1
     assert [L.total for L in c.layers] == [L.weights + L.biases for L in c.layers]
     assert c.dense.total >= c.local.total >= c.conv.total  # k*k <= h*w
+
+
+@given(st.integers(1, 98), st.integers(1, 98), st.integers(1, 10_000), st.integers(1, 10_000), st.data())
+def test_a_kernel_larger_than_the_image_is_refused(h, w, h2, w2, data):
+    k = data.draw(st.integers(min(h, w) + 1, 99))
+    with pytest.raises(ValueError, match="larger than the image"):
+        why.param_counts(h, w, k, h2, w2)
+
+
+@given(st.integers(1, 10_000), st.integers(1, 10_000), st.integers(1, 99), st.booleans())
+def test_the_pages_numbers_are_the_counts_written_with_separators(h, w, k, same):
+    assume(k <= min(h, w))
+    hidden = (None, None) if same else (w, h)
+    c = why.param_counts(h, w, k, *hidden)
+    numbers = {name: int(text.replace(",", "")) for name, text in whylab.ratio_numbers(c).items()}
+    dense = (h * w) * (h * w) + h * w  # either way h'·w' = h·w here
+    assert numbers == {"dense": dense, "conv": k * k + 1, "ratio": round(dense / (k * k + 1))}
+    assert whylab.seed_claim_numbers() == {"dense_w": "1,000,000,000,000", "dense_b": "1,000,000", "tb": "4.0",
+                                           "conv_w": "441"}
 
 
 def test_hidden_size_defaults_to_the_image_size():
@@ -171,8 +187,8 @@ def test_locally_connected_with_shared_weights_is_a_convolution():
     X = rng.integers(-4, 5, (7, 6)).astype(float)
     K = rng.integers(-2, 3, (3, 3)).astype(float)
     W = np.broadcast_to(K, (7, 6, 3, 3))
-    np.testing.assert_array_equal(why.locally_connected(X, W), corr2d(X, K, "same"))
-    np.testing.assert_array_equal(corr2d(X, K, "same"), naive_corr_same(X, K))
+    np.testing.assert_array_equal(why.locally_connected(X, W), corr2d(X, K, padding="same"))
+    np.testing.assert_array_equal(corr2d(X, K, padding="same"), naive_corr_same(X, K))
 
 
 def test_locally_connected_matches_a_naive_loop():

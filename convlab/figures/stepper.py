@@ -15,6 +15,7 @@ from convcore._geometry import pair
 from convcore._ops import pad_input
 
 from ..fmt import window_sum
+from ..text import t
 from .common import DIVERGING
 
 MAX_FRAMES = 160  # beyond this the walk is stepped with the page's own row/column control
@@ -89,6 +90,14 @@ def _frame_data(w: Window, K, dilation, out_shape, step_label):
     ]
     title = f"{step_label} {i * W + j + 1}/{H * W} — Y[{i}, {j}] = {window_sum(w, K)}"
     return data, title
+
+
+LABELS = ("input", "kernel", "products", "output", "step", "play", "pause")
+
+
+def walk_labels(lang: str) -> dict[str, str]:
+    """The walk's panel titles and controls in ``lang`` (``labels`` of :func:`walk_figure`)."""
+    return {name: t(f"stepper.lbl_{name}", lang) for name in LABELS}
 
 
 def walk_figure(X, K, padding=0, stride=1, dilation=1, *, step=0, labels=None, animate=True) -> go.Figure:

@@ -12,7 +12,6 @@ STRINGS = {
             "按 ▶ 观看动画，拖动滑块逐步查看，或在下方选择一个输出元素。"
         ),
     },
-    "stepper.inputs": {"en": "Input and kernel", "zh": "输入和卷积核"},
     "stepper.X": {"en": "Input X", "zh": "输入 X"},
     "stepper.K": {"en": "Kernel K", "zh": "卷积核 K"},
     "stepper.presets": {"en": "Examples from the chapter", "zh": "书中的例子"},
@@ -20,7 +19,6 @@ STRINGS = {
     "stepper.preset_pad": {"en": "… with padding 1", "zh": "……填充 1"},
     "stepper.preset_stride": {"en": "… padding 1, stride (3, 2)", "zh": "……填充 1，步幅 (3, 2)"},
     "stepper.preset_edge": {"en": "6×8 edges, K = [1, −1]", "zh": "6×8 边缘，K = [1, −1]"},
-    "stepper.settings": {"en": "Operation, padding, stride, dilation", "zh": "运算、填充、步幅、膨胀"},
     "stepper.op": {"en": "Operation", "zh": "运算"},
     "stepper.op_corr": {"en": "cross-correlation (what deep learning calls convolution)", "zh": "互相关运算（深度学习中的“卷积”）"},
     "stepper.op_conv": {"en": "true convolution (flip the kernel)", "zh": "严格卷积运算（翻转卷积核）"},
