@@ -73,7 +73,7 @@ with c_ker:
 
 with c_out:
     st.subheader(t("edges.output_header", lang))
-    padding = widgets.choice(PAGE, PARAMS, "padding", t("edges.padding", lang), widget=st.radio,
+    padding = widgets.choice(PAGE, PARAMS, "padding", t("edges.padding", lang), widget="radio",
                              format_func=lambda p: t(f"edges.pad.{p}", lang))
     absolute = widgets.flag(PAGE, PARAMS, "abs", t("edges.abs", lang), help=t("edges.abs_help", lang))
 

@@ -54,7 +54,7 @@ with left:
     with ck:
         K = widgets.matrix_editor(PAGE, "K", t("stepper.K", lang), lang, max_size=PARAMS["K"].max_rows)
 with right:
-    op = widgets.choice(PAGE, PARAMS, "op", t("stepper.op", lang), widget=st.radio,
+    op = widgets.choice(PAGE, PARAMS, "op", t("stepper.op", lang), widget="radio",
                         format_func=lambda o: t(f"stepper.op_{o}", lang))
     pad = widgets.choice(PAGE, PARAMS, "pad", t("stepper.padding", lang),
                          format_func=lambda p: t(f"stepper.pad_{p}", lang))

@@ -47,7 +47,7 @@ st.markdown(t("training.intro", lang))
 left, right = st.columns([1, 2], gap="large")
 with left:
     st.subheader(t("training.settings", lang))
-    name = widgets.choice(PAGE, PARAMS, "problem", t("training.problem", lang), widget=st.radio, disabled=busy,
+    name = widgets.choice(PAGE, PARAMS, "problem", t("training.problem", lang), widget="radio", disabled=busy,
                           format_func=lambda v: t(f"training.problem_{v}", lang), on_change=_on_problem_change)
     target = widgets.matrix_editor(PAGE, "target", t("training.target", lang), lang, max_size=5,
                                    disabled=busy) if name == "custom" else None
@@ -74,7 +74,7 @@ with left:
                             disabled=busy)
     seed = widgets.number(PAGE, PARAMS, "seed", t("training.seed", lang), step=1, disabled=busy)
     widgets.choice(PAGE, PARAMS, "optimizer", t("training.optimizer", lang), disabled=busy, format_func=lambda v: t(f"training.opt_{v}", lang))
-    layer = widgets.choice(PAGE, PARAMS, "layer", t("training.layer", lang), widget=st.radio, disabled=busy,
+    layer = widgets.choice(PAGE, PARAMS, "layer", t("training.layer", lang), widget="radio", disabled=busy,
                            format_func=lambda v: t(f"training.layer_{v}", lang))
     widgets.flag(PAGE, PARAMS, "bias", t("training.bias", lang), disabled=busy)
     st.button(t("training.train", lang), key="training.train", type="primary", icon=":material/play_arrow:",

@@ -3,11 +3,11 @@ import streamlit as st
 
 from convcore import why
 from convlab import state, widgets
-from convlab.why import (MAX_KERNEL, MAX_SIDE, IntChoice, channels_code, params_code, pixel_arithmetic,
+from convlab.why import (MAX_KERNEL, MAX_SIDE, channels_code, params_code, pixel_arithmetic,
                          ratio_numbers, seed_claim_numbers)
 from convlab.figures import why as figs
 from convlab.text import t
-from convlab.urlstate import Bool, Choice, Int
+from convlab.urlstate import Bool, Choice, Int, IntChoice
 
 
 PAGE = "why"
@@ -34,21 +34,15 @@ st.latex(r"[\mathbf{H}]_{i,j} = [\mathbf{U}]_{i,j} + \sum_k \sum_l [\mathsf{W}]_
          r"\quad\longrightarrow\quad [\mathbf{H}]_{i,j} = u + \sum_{a=-\Delta}^{\Delta}\sum_{b=-\Delta}^{\Delta}"
          r"[\mathbf{V}]_{a,b}[\mathbf{X}]_{i+a,j+b}")
 c1, c2, c3 = st.columns(3)
-with c1:
-    h = widgets.number(PAGE, PARAMS, "h", t("why.h", lang))
-with c2:
-    w = widgets.number(PAGE, PARAMS, "w", t("why.w", lang))
-with c3:
-    k = widgets.number(PAGE, PARAMS, "k", t("why.k", lang))
+h = widgets.number(PAGE, PARAMS, "h", t("why.h", lang), container=c1)
+w = widgets.number(PAGE, PARAMS, "w", t("why.w", lang), container=c2)
+k = widgets.number(PAGE, PARAMS, "k", t("why.k", lang), container=c3)
 c1, c2, c3 = st.columns(3)
-with c1:
-    same = widgets.flag(PAGE, PARAMS, "same", t("why.same", lang), widget=st.toggle)
+same = widgets.flag(PAGE, PARAMS, "same", t("why.same", lang), widget="toggle", container=c1)
 hidden = (None, None)  # the hidden representation as large as the image
 if not same:
-    with c2:
-        h2 = widgets.number(PAGE, PARAMS, "h2", t("why.h2", lang))
-    with c3:
-        w2 = widgets.number(PAGE, PARAMS, "w2", t("why.w2", lang))
+    h2 = widgets.number(PAGE, PARAMS, "h2", t("why.h2", lang), container=c2)
+    w2 = widgets.number(PAGE, PARAMS, "w2", t("why.w2", lang), container=c3)
     hidden = (h2, w2)
 try:
     counts = why.param_counts(h, w, k, *hidden)
@@ -71,13 +65,10 @@ else:
 st.header(t("why.trans_header", lang))
 st.markdown(t("why.trans_intro", lang))
 c1, c2, c3 = st.columns(3)
-with c1:
-    pattern = widgets.choice(PAGE, PARAMS, "pattern", t("why.pattern", lang),
-                             format_func=lambda p: t(f"why.pattern_{p}", lang))
-with c2:
-    dy = widgets.slider(PAGE, PARAMS, "dy", t("why.dy", lang))
-with c3:
-    dx = widgets.slider(PAGE, PARAMS, "dx", t("why.dx", lang))
+pattern = widgets.choice(PAGE, PARAMS, "pattern", t("why.pattern", lang),
+                         format_func=lambda p: t(f"why.pattern_{p}", lang), container=c1)
+dy = widgets.slider(PAGE, PARAMS, "dy", t("why.dy", lang), container=c2)
+dx = widgets.slider(PAGE, PARAMS, "dx", t("why.dx", lang), container=c3)
 demo = why.translation_demo(pattern, dy, dx)
 st.plotly_chart(figs.translation_figure(demo, lang), key=state.key(PAGE, "translation"), width="stretch")
 if (dy, dx) == (0, 0):
@@ -92,12 +83,9 @@ else:
 st.header(t("why.loc_header", lang))
 st.markdown(t("why.loc_intro", lang))
 c1, c2, c3 = st.columns(3)
-with c1:
-    delta = widgets.slider(PAGE, PARAMS, "delta", t("why.delta", lang))
-with c2:
-    i = widgets.slider(PAGE, PARAMS, "i", t("why.row", lang))
-with c3:
-    j = widgets.slider(PAGE, PARAMS, "j", t("why.col", lang))
+delta = widgets.slider(PAGE, PARAMS, "delta", t("why.delta", lang), container=c1)
+i = widgets.slider(PAGE, PARAMS, "i", t("why.row", lang), container=c2)
+j = widgets.slider(PAGE, PARAMS, "j", t("why.col", lang), container=c3)
 win = why.locality_window((N_L, N_L), i, j, delta)
 left, right = st.columns([1, 1])
 left.plotly_chart(figs.locality_figure(win, lang), key=state.key(PAGE, "loc_chart"), width="stretch")
@@ -112,10 +100,8 @@ with right:
 st.header(t("why.ch_header", lang))
 st.markdown(t("why.ch_intro", lang))
 c1, c2 = st.columns(2)
-with c1:
-    O = widgets.choice(PAGE, PARAMS, "O", t("why.out_channels", lang), widget=st.radio, horizontal=True)
-with c2:
-    ck = widgets.choice(PAGE, PARAMS, "ck", t("why.ch_k", lang), widget=st.radio, horizontal=True)
+O = widgets.choice(PAGE, PARAMS, "O", t("why.out_channels", lang), widget="radio", horizontal=True, container=c1)
+ck = widgets.choice(PAGE, PARAMS, "ck", t("why.ch_k", lang), widget="radio", horizontal=True, container=c2)
 ch = why.channel_demo(O, ck)
 C = ch.X.shape[0]
 st.subheader(t("why.ch_inputs", lang))
@@ -134,10 +120,8 @@ widgets.code_expander(lang, *channels_code(O, ck))
 st.subheader(t("why.mix_header", lang))
 st.markdown(t("why.mix_intro", lang))
 c1, c2 = st.columns(2)
-with c1:
-    mi = widgets.slider(PAGE, PARAMS, "mi", t("why.mix_row", lang))
-with c2:
-    mj = widgets.slider(PAGE, PARAMS, "mj", t("why.mix_col", lang))
+mi = widgets.slider(PAGE, PARAMS, "mi", t("why.mix_row", lang), container=c1)
+mj = widgets.slider(PAGE, PARAMS, "mj", t("why.mix_col", lang), container=c2)
 mix = why.pixel_mix(ch.X, why.mixing_weights(O), mi, mj)
 st.plotly_chart(figs.mixing_figure(mix, lang), key=state.key(PAGE, "mix"), width="stretch")
 st.markdown("\n".join(f"- `{t('why.mix_arith', lang, o=o, i=mi, j=mj, arith=pixel_arithmetic(mix, o))}`"

@@ -152,6 +152,20 @@ class Int(Param):
 
 
 @dataclass(frozen=True)
+class IntChoice(Int):
+    """A whole-number parameter offered as its few values (a row of radio
+    buttons): an :class:`Int` whose ``choices`` are ``lo..hi``.
+
+    >>> IntChoice(2, 1, 3).choices, IntChoice(2, 1, 3).parse("3")
+    ((1, 2, 3), 3)
+    """
+
+    @property
+    def choices(self) -> tuple[int, ...]:
+        return tuple(range(self.lo, self.hi + 1))
+
+
+@dataclass(frozen=True)
 class Float(Param):
     lo: float = 0.0
     hi: float = 1.0

@@ -1,36 +1,17 @@
-"""The "Why convolution" page's logic: the bounds of its controls (and
-``IntChoice``, a whole number offered as a row of radio buttons), big numbers
+"""The "Why convolution" page's logic: the bounds of its controls, big numbers
 written for people, a 1x1 convolution written out, and the code in its
 expanders (the mathematics is :mod:`convcore.why`)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from convcore.why import CHANNEL_SIZE, CHANNELS, SEED_CLAIM, ParamCounts, param_counts
 
 from .fmt import num
-from .urlstate import Int
 
-__all__ = ["MAX_SIDE", "MAX_KERNEL", "IntChoice", "sci", "human_bytes", "approx_zh", "seed_claim_numbers",
+__all__ = ["MAX_SIDE", "MAX_KERNEL", "sci", "human_bytes", "approx_zh", "seed_claim_numbers",
            "ratio_numbers", "pixel_arithmetic", "params_code", "channels_code"]
 
 MAX_SIDE = 10_000  # image / hidden sides the page accepts
 MAX_KERNEL = 99
-
-
-@dataclass(frozen=True)
-class IntChoice(Int):
-    """A whole-number parameter offered as its few values (a row of radio
-    buttons): an :class:`~convlab.urlstate.Int` whose ``choices`` are ``lo..hi``.
-
-    >>> IntChoice(2, 1, 3).choices, IntChoice(2, 1, 3).parse("3")
-    ((1, 2, 3), 3)
-    """
-
-    @property
-    def choices(self) -> tuple[int, ...]:
-        return tuple(range(self.lo, self.hi + 1))
-
 
 _SUP = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 

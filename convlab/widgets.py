@@ -87,26 +87,33 @@ def code_expander(lang: str, tf_code: str, convcore_code: str) -> None:
 
 
 # Widgets bound to a page parameter: bounds, choices and key come from its
-# declaration (the Param), so a page states each of them once.
+# declaration (the Param), so a page states each of them once. ``container``
+# (a column, the sidebar) places the widget; ``widget`` names another kind
+# ("radio", "toggle", "segmented_control").
 
-def number(page: str, params: dict, name: str, label: str, **kw):
+def _make(container, widget, default):
+    if callable(widget):
+        return widget
+    return getattr(container or st, widget or default)
+
+
+def number(page: str, params: dict, name: str, label: str, *, container=None, **kw):
     """``st.number_input`` bounded by the parameter's ``lo``/``hi``."""
     p = params[name]
-    return st.number_input(label, min_value=p.lo, max_value=p.hi, key=state.key(page, name), **kw)
+    return (container or st).number_input(label, min_value=p.lo, max_value=p.hi, key=state.key(page, name), **kw)
 
 
-def slider(page: str, params: dict, name: str, label: str, **kw):
+def slider(page: str, params: dict, name: str, label: str, *, container=None, **kw):
     """``st.slider`` over the parameter's ``lo``..``hi``."""
     p = params[name]
-    return st.slider(label, p.lo, p.hi, key=state.key(page, name), **kw)
+    return (container or st).slider(label, p.lo, p.hi, key=state.key(page, name), **kw)
 
 
-def choice(page: str, params: dict, name: str, label: str, *, widget=None, **kw):
-    """A selectbox (or ``widget=st.radio`` / ``st.segmented_control``) over the parameter's choices."""
-    p = params[name]
-    return (widget or st.selectbox)(label, p.choices, key=state.key(page, name), **kw)
+def choice(page: str, params: dict, name: str, label: str, *, container=None, widget=None, **kw):
+    """A selectbox (or ``widget="radio"``) over the parameter's choices."""
+    return _make(container, widget, "selectbox")(label, params[name].choices, key=state.key(page, name), **kw)
 
 
-def flag(page: str, params: dict, name: str, label: str, *, widget=None, **kw):
-    """A checkbox (or ``widget=st.toggle``) for a Bool parameter."""
-    return (widget or st.checkbox)(label, key=state.key(page, name), **kw)
+def flag(page: str, params: dict, name: str, label: str, *, container=None, widget=None, **kw):
+    """A checkbox (or ``widget="toggle"``) for a Bool parameter."""
+    return _make(container, widget, "checkbox")(label, key=state.key(page, name), **kw)

@@ -117,7 +117,7 @@ def walk_figure(X, K, padding=0, stride=1, dilation=1, *, step=0, labels=None, a
     H, W = ws[-1].index[0] + 1, ws[-1].index[1] + 1
     Y = np.array([w.value for w in ws]).reshape(H, W)
     step = int(np.clip(step, 0, len(ws) - 1))
-    (t, b), (l, r) = pads
+    (top, _), (left, _) = pads
 
     big = max(P.size, Y.size) > 400
     m_prod = float(max(np.abs(w.products).max() for w in ws)) or 1.0
@@ -149,8 +149,8 @@ def walk_figure(X, K, padding=0, stride=1, dilation=1, *, step=0, labels=None, a
     tick = "linear" if not big else "auto"
     layout = dict(
         # the original input inside the padding ring
-        shapes=[dict(type="rect", xref="x", yref="y", x0=l - 0.5, x1=l + X.shape[1] - 0.5, y0=t - 0.5,
-                     y1=t + X.shape[0] - 0.5, line=dict(color="#495057", width=2, dash="dot"))],
+        shapes=[dict(type="rect", xref="x", yref="y", x0=left - 0.5, x1=left + X.shape[1] - 0.5, y0=top - 0.5,
+                     y1=top + X.shape[0] - 0.5, line=dict(color="#495057", width=2, dash="dot"))],
         title=dict(text=title, x=0.01, y=0.02, yanchor="bottom", font=dict(size=15)),
         annotations=[dict(text=labels[name], x=x0 + w / 2, y=1.0, xref="paper", yref="paper", xanchor="center",
                           yanchor="bottom", showarrow=False, font=dict(size=16))
@@ -213,11 +213,11 @@ def reads_figure(X, K, padding=0, stride=1, dilation=1, *, cell=(0, 0), title=No
     for r, c in w.cells(dilation):
         read[r, c] = 1
     big = P.size > 400
-    (t, b), (l, r) = pads
+    (top, _), (left, _) = pads
     heat = dict(type="heatmap", z=read, colorscale=[[0, "#f1f3f5"], [1, "#ffc9c9"]], showscale=False, xgap=2,
                 ygap=2, text=P, texttemplate="%{text:.4~g}" if not big else None,
                 hovertemplate="row %{y}, col %{x}: %{text:.4g}<extra></extra>")
-    ring = dict(type="rect", x0=l - 0.5, x1=l + X.shape[1] - 0.5, y0=t - 0.5, y1=t + X.shape[0] - 0.5,
+    ring = dict(type="rect", x0=left - 0.5, x1=left + X.shape[1] - 0.5, y0=top - 0.5, y1=top + X.shape[0] - 0.5,
                 line=dict(color="#495057", width=2, dash="dot"))
     return go.Figure(data=[heat], layout=_grid_layout(P.shape[0], big, title, shapes=[ring]))
 
