@@ -96,17 +96,17 @@ f = figs.display_factor(*[A.shape for A in (X, Y, M) if A is not None])
 height = figs.figure_height(X.shape)
 f_img, f_ker, f_out = st.columns(3, gap="medium")
 with f_img:
-    st.plotly_chart(figs.image_figure(X, t("edges.fig.input", lang, h=X.shape[0], w=X.shape[1]), f, height),
+    st.plotly_chart(figs.image_figure(X, t("edges.fig.input", lang, h=X.shape[0], w=X.shape[1]), f, height, lang),
                     key=state.key(PAGE, "fig_input"), width="stretch")
 if K is not None:
     with f_ker:
-        st.plotly_chart(figs.kernel_figure(K, t("edges.fig.kernel", lang, h=K.shape[0], w=K.shape[1]), height),
+        st.plotly_chart(figs.kernel_figure(K, t("edges.fig.kernel", lang, h=K.shape[0], w=K.shape[1]), height, lang),
                         key=state.key(PAGE, "fig_kernel"), width="stretch")
 if result is not None:
     oh, ow = Y.shape
     with f_out:
         title = t("edges.fig.output_abs" if absolute else "edges.fig.output", lang, h=oh, w=ow)
-        st.plotly_chart(figs.output_figure(Y, title, f, signed=not absolute, height=height),
+        st.plotly_chart(figs.output_figure(Y, title, f, signed=not absolute, height=height, lang=lang),
                         key=state.key(PAGE, "fig_output"), width="stretch")
     with f_ker:
         st.caption(t("edges.shapes", lang, h=X.shape[0], w=X.shape[1], kh=K.shape[0], kw=K.shape[1],
@@ -131,7 +131,7 @@ if result is not None:
         g_note.markdown(t("edges.magnitude_note", lang))
         with g_fig:
             st.plotly_chart(figs.output_figure(M, t("edges.fig.magnitude", lang, h=M.shape[0], w=M.shape[1]), f,
-                                               signed=False, height=height),
+                                               signed=False, height=height, lang=lang),
                             key=state.key(PAGE, "fig_magnitude"), width="stretch")
 
 if K is not None:

@@ -107,7 +107,7 @@ if shape is not None:
         st.markdown(f"#### {t('stepper.cell_sum', lang, i=i, j=j, sum=window_sum(window, K))}")
         st.caption(t("stepper.cell_reads", lang, cells=stepper.cells_text(window, dilation)))
     with in_col:
-        st.plotly_chart(reads_figure(X, K, padding, stride, dilation, cell=(i, j), title=labels["input"]),
+        st.plotly_chart(reads_figure(X, K, padding, stride, dilation, cell=(i, j), title=labels["input"], lang=lang),
                         key=state.key(PAGE, "reads_chart"), width="stretch")
     with out_col:
         st.plotly_chart(output_picker(Y, cell=(i, j), title=t("stepper.lbl_output_click", lang)),

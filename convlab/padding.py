@@ -1,22 +1,48 @@
-"""The padding-and-stride page's logic: the bounds of its controls, the seed's
-output-shape formula with the numbers filled in (LaTeX), the chapter's
-presets, the code for a configuration, and the layer-stack calculator's
-table and URL text. The shape mathematics is convcore's (``axis_plans``,
-``window_origins``, ``read_mask``, ``layer_stack``)."""
+"""The padding-and-stride page's logic, tested without Streamlit.
+
+- Its parameters, each declared once (:data:`PARAMS`: default, bounds,
+  choices, from :data:`LIMITS`), and which number controls the settings
+  show (:func:`axis_controls`).
+- The canonical form of a configuration: the widget values (padding mode
+  valid/same/full/explicit, the four explicit sides, the tie option) as
+  convcore's padding argument, shapes, stride, dilation and both axes' plans
+  (:func:`config`, :func:`padding_argument`, :func:`tied_width`).
+- What the page says about it: the seed's output-shape formula with the
+  numbers filled in (LaTeX), the axes where the kernel does not fit, the
+  chapter's numbers on its 3x3 input, the presets, and the code that
+  computes it.
+- The Keras check of the chapter's four examples (:func:`keras_cases`,
+  :func:`check_keras`, :func:`keras_table`, :func:`keras_verdict`);
+  TensorFlow loads only when a check runs, inside
+  :func:`convlab.tfcheck.keras_output_shape`.
+- The layer-stack calculator: its URL text, the editor's rows, columns and
+  bounds (:data:`LAYER_RANGES`), the table of shapes and receptive fields,
+  and its messages.
+
+The shape mathematics is convcore's (``axis_plans``, ``layer_stack``,
+``pad_amounts``; the figures add ``axis_origins`` and ``read_mask``).
+Visible text comes from :mod:`convlab.text`, in the language asked for.
+"""
 from __future__ import annotations
 
 import math
 import numbers
 from dataclasses import dataclass, field
 
-from convcore import AxisPlan, LayerShape, dilated_kernel_shape, layer_stack, output_shape, pad_amounts, seed, windows
+import pandas as pd
+
+from convcore import (AxisPlan, LayerShape, axis_plans, dilated_kernel_shape, layer_stack, output_shape,
+                      pad_amounts, seed, windows)
 from convcore._geometry import pair
 
 from . import codegen
 from .fmt import window_sum
-from .urlstate import Param
+from .tfcheck import keras_output_shape
+from .text import t
+from .urlstate import Bool, Choice, Int, Param
 
 __all__ = [
+    "shape_text",
     "formula_latex",
     "same_split_latex",
     "Preset",
@@ -25,21 +51,62 @@ __all__ = [
     "SEED_K",
     "seed_cells",
     "code_snippets",
+    "MODES",
+    "axis_controls",
+    "tied_width",
+    "padding_argument",
+    "Config",
+    "config",
+    "formula_lines",
+    "formula_notes",
+    "same_latex",
+    "misfits",
+    "seed_lines",
+    "KerasCase",
+    "KERAS_CASES",
+    "keras_cases",
+    "check_keras",
+    "keras_cell",
+    "keras_table",
+    "keras_verdict",
     "Layer",
     "LayerError",
+    "LAYER_RANGES",
     "parse_stack",
     "stack_text",
     "layers_from_rows",
+    "stack_frame",
+    "editor_height",
+    "layer_columns",
+    "stack_error_text",
     "Stack",
     "StackFailure",
     "StackResult",
     "run_stack",
+    "stack_table",
+    "stack_summary",
+    "stack_failure_text",
     "SEED_STACK",
+    "SEED_STACK_INPUT",
+    "SAME_STACK",
+    "STACK_COLUMNS",
+    "stack_buttons",
     "LIMITS",
+    "PARAMS",
 ]
 
-# Bounds of the page's controls (and of the URL values they accept).
+# Bounds of the page's controls (and of the URL values they accept); ``draw``
+# bounds the padded grid drawn cell by cell.
 LIMITS = dict(n=512, k=64, s=64, d=16, p=128, draw=64, stack_n=4096, layers=64, layer_p=256)
+
+
+def shape_text(shape) -> str:
+    """A shape as the page writes it.
+
+    >>> shape_text((8, 4))
+    '8 × 4'
+    """
+    return f"{shape[0]} × {shape[1]}"
 
 
 # ---------------------------------------------------------------- the formula
@@ -165,9 +232,289 @@ def code_snippets(input_shape, kernel_shape, padding="valid", stride=1, dilation
     return tf_text, cc_text
 
 
+# ------------------------------------------------------- the page's configuration
+
+MODES = ("valid", "same", "full", "explicit")  # the padding control's choices
+_WIDTH_FOLLOWS = {"nw": "nh", "kw": "kh", "sw": "sh", "dw": "dh", "pb": "pt", "pl": "pt", "pr": "pt"}
+
+
+def axis_controls(tie: bool, mode: str) -> list[tuple[str | None, list[tuple[str, str, str | None]]]]:
+    """The number controls of the settings, one column per axis (a single one
+    when tied), as ``(heading, [(parameter, label, help), ...])`` with text
+    keys (``padding.<key>``): n, k, s, d, then the explicit padding sides of
+    that axis (one ``p`` for every side when tied).
+
+    >>> axis_controls(True, "explicit")
+    [(None, [('nh', 'n', None), ('kh', 'k', None), ('sh', 's', None), ('dh', 'd', 'd_help'), ('pt', 'p_all', None)])]
+    >>> [[name for name, _, _ in controls] for _, controls in axis_controls(False, "same")]
+    [['nh', 'kh', 'sh', 'dh'], ['nw', 'kw', 'sw', 'dw']]
+    """
+    columns = []
+    for a, heading, sides in (("h", "height", "tb"), ("w", "width", "lr")):
+        sfx = "" if tie else f"_{a}"
+        controls = [(f"{q}{a}", q + sfx, "d_help" if q == "d" else None) for q in "nksd"]
+        if mode == "explicit":
+            controls += [("pt", "p_all", None)] if tie else [(f"p{side}", f"p_{side}", None) for side in sides]
+        columns.append((None if tie else heading, controls))
+    return columns[:1] if tie else columns
+
+
+def tied_width(values: dict) -> dict:
+    """The values of the controls a tied page does not draw: with ``tie`` set,
+    the width's n, k, s, d follow the height's and the bottom, left and right
+    padding follow the top; without it, nothing.
+
+    ``values`` are the page's widget values, named without the page prefix.
+
+    >>> tied_width({"tie": True, "nh": 8, "kh": 3, "sh": 2, "dh": 1, "pt": 1})
+    {'nw': 8, 'kw': 3, 'sw': 2, 'dw': 1, 'pb': 1, 'pl': 1, 'pr': 1}
+    >>> tied_width({"tie": False, "nh": 8})
+    {}
+    """
+    return {name: values[source] for name, source in _WIDTH_FOLLOWS.items()} if values["tie"] else {}
+
+
+def padding_argument(mode: str, top: int = 0, bottom: int = 0, left: int = 0, right: int = 0):
+    """convcore's ``padding`` argument for the padding control and the four
+    explicit sides, in its shortest form: the mode's name ('valid', 'same',
+    'full'), else ``p`` when every side is ``p``, ``(ph, pw)`` when top equals
+    bottom and left equals right, else ``((top, bottom), (left, right))``.
+    The sides are ignored unless ``mode`` is 'explicit'.
+
+    >>> padding_argument("same", 5, 0, 0, 0), padding_argument("explicit", 1, 1, 1, 1)
+    ('same', 1)
+    >>> padding_argument("explicit", 2, 2, 0, 0), padding_argument("explicit", 0, 1, 2, 3)
+    ((2, 0), ((0, 1), (2, 3)))
+    """
+    if mode != "explicit":
+        return mode
+    if top == bottom == left == right:
+        return top
+    if top == bottom and left == right:
+        return (top, left)
+    return ((top, bottom), (left, right))
+
+
+@dataclass(frozen=True)
+class Config:
+    """One configuration of the page in the form the rest of the page uses:
+    convcore's arguments (``args``), the padding control's ``mode``, and both
+    axes' plans (``h`` rows, ``w`` columns; a kernel that does not fit is
+    allowed, see ``fits``). Made by :func:`config`."""
+
+    input_shape: tuple[int, int]
+    kernel_shape: tuple[int, int]
+    mode: str  # valid / same / full / explicit
+    padding: object  # convcore's padding argument, see padding_argument
+    stride: tuple[int, int]
+    dilation: tuple[int, int]
+    h: AxisPlan = field(repr=False, compare=False, default=None)
+    w: AxisPlan = field(repr=False, compare=False, default=None)
+
+    @property
+    def args(self) -> tuple:
+        """``(input_shape, kernel_shape, padding, stride, dilation)``, as convcore's
+        shape functions and :func:`code_snippets` take them."""
+        return (self.input_shape, self.kernel_shape, self.padding, self.stride, self.dilation)
+
+    @property
+    def fits(self) -> bool:
+        """Whether the (dilated) kernel fits the padded input on both axes."""
+        return self.h.fits and self.w.fits
+
+    @property
+    def out_shape(self) -> tuple[int, int] | None:
+        """The output shape, or None when the kernel does not fit."""
+        return (self.h.out, self.w.out) if self.fits else None
+
+    @property
+    def padded_shape(self) -> tuple[int, int]:
+        return (self.h.padded, self.w.padded)
+
+    @property
+    def keras_takes(self) -> bool:
+        """Whether Keras' Conv2D can compute it: the kernel fits and the padding is 'valid' or 'same'."""
+        return self.fits and self.mode in ("valid", "same")
+
+    @property
+    def tf_refuses(self) -> bool:
+        """TensorFlow's conv2d and Keras refuse a stride above 1 together with a dilation above 1."""
+        return self.fits and max(self.stride) > 1 and max(self.dilation) > 1
+
+
+def config(values: dict) -> Config:
+    """The page's widget values (named as in :data:`PARAMS`, without the page
+    prefix) as a :class:`Config`; with ``tie`` set the width follows the height
+    (:func:`tied_width`).
+
+    Raises ``ValueError`` for what convcore refuses (only reachable through a
+    hand-made state: the widgets bound every value).
+
+    >>> c = config(PRESETS[-1].state())  # the chapter's stride figure
+    >>> c.args, c.out_shape, c.padded_shape
+    (((3, 3), (2, 2), 1, (3, 2), (1, 1)), (2, 2), (5, 5))
+    """
+    v = {**values, **tied_width(values)}
+    input_shape, kernel_shape = (v["nh"], v["nw"]), (v["kh"], v["kw"])
+    stride, dilation = (v["sh"], v["sw"]), (v["dh"], v["dw"])
+    padding = padding_argument(v["mode"], v["pt"], v["pb"], v["pl"], v["pr"])
+    h, w = axis_plans(input_shape, kernel_shape, padding, stride, dilation)
+    return Config(input_shape, kernel_shape, v["mode"], padding, stride, dilation, h, w)
+
+
+def formula_lines(cfg: Config, words=("height", "width", "output")) -> list[str]:
+    r"""The LaTeX lines the page shows for the formula (:func:`formula_latex`):
+    the seed's formula (smaller when dilated: it is longer), each axis with
+    the numbers filled in, and the result when the kernel fits.
+
+    >>> lines = formula_lines(config(dict(PRESETS[3].state(), kh=9)))
+    >>> len(lines), lines[0].startswith(r"\small")
+    (2, False)
+    """
+    seed_line, axes_block, result_line = formula_latex(cfg.h, cfg.w, words)
+    return [(r"\small " if max(cfg.dilation) > 1 else "") + seed_line, axes_block] + ([result_line] if cfg.fits else [])
+
+
+def formula_notes(cfg: Config) -> list[str]:
+    """Text keys (``padding.<key>``) of the notes under the formula."""
+    return ["formula_note"] + (["dilation_note"] if cfg.h.d > 1 or cfg.w.d > 1 else [])
+
+
+def same_latex(cfg: Config) -> str:
+    """TensorFlow's 'same' split of both axes (:func:`same_split_latex`), one per line."""
+    return r"\small " + same_split_latex(cfg.h, "h") + r"\\" + same_split_latex(cfg.w, "w")
+
+
+def misfits(cfg: Config) -> list[tuple[str, dict]]:
+    """The axes whose (dilated) kernel does not fit the padded input, as
+    ``("rows" | "cols", numbers)`` for the ``padding.no_fit_<axis>`` text.
+
+    >>> misfits(config(dict(PRESETS[-1].state(), kh=9)))
+    [('rows', {'k': 9, 'd': 1, 'k_eff': 9, 'n': 3, 'p': 2, 'padded': 5})]
+    """
+    return [(what, dict(k=ax.k, d=ax.d, k_eff=ax.k_eff, n=ax.n, p=ax.p, padded=ax.padded))
+            for ax, what in ((cfg.h, "rows"), (cfg.w, "cols")) if not ax.fits]
+
+
+def seed_lines(cfg: Config) -> list[str]:
+    """The chapter's numbers under this padding and stride, one line per output
+    cell (``Y[0, 1] = 0×0 + 0×1 + 1×2 + 2×3 = 8``), when the input and kernel
+    have the chapter's shapes (3x3 and 2x2, no dilation) and the kernel fits;
+    else none.
+
+    >>> seed_lines(config(PRESETS[-1].state()))[1]
+    'Y[0, 1] = 0×0 + 0×1 + 1×2 + 2×3 = 8'
+    """
+    if not (cfg.fits and cfg.input_shape == SEED_X.shape and cfg.kernel_shape == SEED_K.shape
+            and cfg.dilation == (1, 1)):
+        return []
+    return [f"Y[{i}, {j}] = {a}" for (i, j), a in seed_cells(cfg.padding, cfg.stride)]
+
+
+# ------------------------------------------------------ the chapter's Keras examples
+
+@dataclass(frozen=True)
+class KerasCase:
+    """One row of the Keras check: ``args`` are
+    :func:`convlab.tfcheck.keras_output_shape`'s arguments (and the key of its
+    answer), ``expected`` the chapter's output shape (None for the user's own
+    settings)."""
+
+    args: tuple  # (input_shape, kernel_shape, padding, stride, dilation)
+    expected: tuple[int, int] | None = None
+
+    @property
+    def formula(self) -> tuple[int, int]:
+        """The output shape by the chapter's formula."""
+        h, w = axis_plans(*self.args)
+        return (h.out, w.out)
+
+    @property
+    def layer(self) -> str:
+        """The Keras layer, as code."""
+        return codegen.keras_layer(*self.args[1:])
+
+
+KERAS_CASES = tuple(KerasCase(((p.nh, p.nw), (p.kh, p.kw), p.mode, (p.sh, p.sw), 1), p.expected)
+                    for p in PRESETS if p.keras)  # the chapter's four examples, on an 8x8 input
+
+
+def keras_cases(cfg: Config) -> list[KerasCase]:
+    """The chapter's four Keras examples, and the user's settings whenever Keras
+    takes them (valid or same padding, a kernel that fits) — also when they
+    are one of the four.
+
+    >>> [c.expected for c in keras_cases(config(PRESETS[3].state()))]
+    [(8, 8), (8, 8), (4, 4), (2, 1), None]
+    """
+    return list(KERAS_CASES) + ([KerasCase(cfg.args)] if cfg.keras_takes else [])
+
+
+def check_keras(cases, results: dict, check=None) -> str | None:
+    """Ask Keras for each case's output shape, into ``results`` keyed by the
+    case's ``args``: the shape, or the error Keras raised (its name and the
+    first line of its message, e.g. refusing a stride and a dilation above 1
+    together). ``check`` defaults to
+    :func:`convlab.tfcheck.keras_output_shape` (TensorFlow loads on its first
+    call).
+
+    Returns the ``ImportError``'s text when TensorFlow is missing (the cases
+    after it are left unchecked), else None.
+    """
+    check = check or keras_output_shape
+    for case in cases:
+        try:
+            results[case.args] = check(*case.args)
+        except ImportError as e:
+            return str(e)
+        except Exception as e:  # Keras refusing a configuration
+            first = (str(e).splitlines() or [""])[0]
+            results[case.args] = f"{type(e).__name__}: {first[:160]}"
+    return None
+
+
+def keras_cell(result) -> str:
+    """Keras' answer as the table shows it: "—" before the check, the shape, or the error.
+
+    >>> keras_cell(None), keras_cell((4, 4)), keras_cell("ValueError: no")
+    ('—', '4 × 4', 'ValueError: no')
+    """
+    if result is None:
+        return "—"
+    return shape_text(result) if isinstance(result, tuple) else result
+
+
+def keras_table(cases, results: dict, lang: str = "en") -> list[dict]:
+    """The Keras check's rows, headed in ``lang``: layer, input, the chapter's
+    shape, the formula's, and Keras' answer (from ``results``, see :func:`check_keras`)."""
+    def col(name):
+        return t(f"padding.col_{name}", lang)
+
+    return [{col("layer"): (t("padding.current", lang) + ": " if c.expected is None else "") + c.layer,
+             col("input"): shape_text(c.args[0]), col("seed"): shape_text(c.expected) if c.expected else "",
+             col("ours"): shape_text(c.formula), col("keras"): keras_cell(results.get(c.args))}
+            for c in cases]
+
+
+def keras_verdict(cases, results: dict) -> bool | None:
+    """Whether Keras gave the formula's shape for every case it computed
+    (None when it computed none yet: no verdict).
+
+    >>> keras_verdict(KERAS_CASES, {}), keras_verdict(KERAS_CASES, {KERAS_CASES[2].args: (4, 4)})
+    (None, True)
+    >>> keras_verdict(KERAS_CASES, {KERAS_CASES[2].args: (4, 4), KERAS_CASES[3].args: (2, 2)})
+    False
+    """
+    checked = [c for c in cases if isinstance(results.get(c.args), tuple)]
+    if not checked:
+        return None
+    return all(results[c.args] == c.formula for c in checked)
+
+
 # ------------------------------------------------------------- layer stacks
 
 STACK_PADDINGS = ("valid", "same", "full")
+STACK_COLUMNS = ("kernel", "stride", "padding", "dilation")  # the layer table's columns
 
 
 @dataclass(frozen=True)
@@ -192,7 +539,7 @@ class LayerError(ValueError):
         super().__init__(f"layer {row}, {column}: {kind} ({text!r}); allowed {lo}..{hi}")
 
 
-_RANGES = {
+LAYER_RANGES = {  # bounds of the layer table's cells
     "kernel": (1, LIMITS["k"]),
     "stride": (1, LIMITS["s"]),
     "dilation": (1, LIMITS["d"]),
@@ -201,7 +548,7 @@ _RANGES = {
 
 
 def _int_cell(value, row: int, column: str) -> int:
-    lo, hi = _RANGES[column]
+    lo, hi = LAYER_RANGES[column]
     if value is None or (isinstance(value, float) and math.isnan(value)):
         raise LayerError(row, column, "blank", "", lo, hi)
     if isinstance(value, bool):
@@ -232,7 +579,7 @@ def _padding_cell(value, row: int):
     except LayerError as e:
         if e.kind == "blank":
             raise
-        lo, hi = _RANGES["padding"]
+        lo, hi = LAYER_RANGES["padding"]
         raise LayerError(row, "padding", "padding", e.text, lo, hi) from None
 
 
@@ -299,7 +646,7 @@ def parse_stack(text: str) -> list[Layer]:
         cells = body.split(",")
         if len(cells) != 4 or not 1 <= repeat <= LIMITS["layers"]:
             raise ValueError("each layer is kernel,stride,padding,dilation (e.g. 5,1,valid,1).")
-        layer = layers_from_rows([dict(zip(("kernel", "stride", "padding", "dilation"), cells))])[0]
+        layer = layers_from_rows([dict(zip(STACK_COLUMNS, cells))])[0]
         layers += [layer] * repeat
         if len(layers) > LIMITS["layers"]:
             raise ValueError(f"a stack may have at most {LIMITS['layers']} layers.")
@@ -359,3 +706,124 @@ def run_stack(input_shape, layers) -> StackResult:
     fitting = [lyr.as_dict() for lyr in layers[: len(pads)]]
     shapes = layer_stack(tuple(input_shape), fitting) if fitting else []
     return StackResult(shapes, pads, failure)
+
+
+SEED_STACK_INPUT = (240, 240)  # the chapter's image
+SAME_STACK = stack_text([Layer(5, 1, "same")] * 10)  # the chapter's stack with padding 'same'
+
+
+def stack_buttons(input_shape) -> dict[str, dict]:
+    """The stack buttons (text keys ``padding.<name>``) and the values each sets:
+    the chapter's ten 5x5 layers on its 240x240 image, the same with padding
+    'same', and no layers (keeping ``input_shape``, the current input size).
+
+    >>> stack_buttons((30, 40))["stack_clear"]
+    {'stack': '', 'snh': 30, 'snw': 40}
+    """
+    sizes = dict(zip(("snh", "snw"), SEED_STACK_INPUT))
+    return {"stack_seed": {"stack": SEED_STACK, **sizes}, "stack_same": {"stack": SAME_STACK, **sizes},
+            "stack_clear": {"stack": "", "snh": input_shape[0], "snw": input_shape[1]}}
+
+
+def stack_frame(layers) -> pd.DataFrame:
+    """The layer table's editable rows: whole-number columns (blank allowed) and padding as text."""
+    df = pd.DataFrame([{**lyr.as_dict(), "padding": str(lyr.padding)} for lyr in layers], columns=list(STACK_COLUMNS))
+    return df.astype({"kernel": "Int64", "stride": "Int64", "dilation": "Int64", "padding": "string"})
+
+
+def editor_height(n_layers: int) -> int:
+    """Pixels for the layer editor: the stack it starts from plus the add-a-row
+    line (Streamlit's default stops at 10 rows, which hid that line under the
+    ten-layer preset), at most 21 lines. It follows the stack an editor starts
+    from, not the edits: a dynamic editor's height is part of its identity.
+
+    >>> editor_height(10), editor_height(0), editor_height(64)
+    (423, 73, 773)
+    """
+    rows_shown = min(n_layers + 1, 21)  # the rows and the add-a-row line
+    return 35 * (rows_shown + 1) + 3
+
+
+def layer_columns(lang: str = "en") -> dict[str, tuple[str, dict]]:
+    """The layer editor's columns: each one's Streamlit column type (a name in
+    ``st.column_config``) and options, headed in ``lang``: bounded whole numbers
+    (:data:`LAYER_RANGES`) and the padding as text, defaults from :class:`Layer`.
+
+    >>> layer_columns()["stride"]
+    ('NumberColumn', {'label': 'stride', 'min_value': 1, 'max_value': 64, 'step': 1, 'default': 1})
+    """
+    columns = {}
+    for name, default in Layer().as_dict().items():
+        label = t(f"padding.col_{name}", lang)
+        if name == "padding":
+            columns[name] = ("TextColumn", dict(label=label, default=default, help=t("padding.col_padding_help", lang)))
+        else:
+            lo, hi = LAYER_RANGES[name]
+            columns[name] = ("NumberColumn", dict(label=label, min_value=lo, max_value=hi, step=1, default=default))
+    return columns
+
+
+def stack_error_text(e: ValueError, lang: str = "en") -> str:
+    """What to change, in ``lang``, for what :func:`layers_from_rows` raised:
+    the first bad cell (:class:`LayerError`), else too many layers.
+
+    >>> stack_error_text(LayerError(3, "stride", "range", "0", 1, 64))
+    'Layer 3: the stride 0 is out of range; use a whole number from 1 to 64.'
+    """
+    if isinstance(e, LayerError):
+        return t(f"padding.stack_err_{e.kind}", lang, row=e.row, column=t(f"padding.col_{e.column}", lang),
+                 text=e.text, lo=e.lo, hi=e.hi)
+    return t("padding.stack_too_many", lang, n=LIMITS["layers"])
+
+
+def stack_table(result: StackResult, layers, lang: str = "en") -> list[dict]:
+    """One row per layer that fits, headed in ``lang``: its settings, the padding
+    each side gets, the output shape and the receptive field."""
+    def col(name):
+        return t(f"padding.col_{name}", lang)
+
+    rows = []
+    for n, (shape, pad, lyr) in enumerate(zip(result.shapes, result.pads, layers), start=1):
+        (top, bottom), (left, right) = pad
+        rows.append({col("layer_no"): n, col("kernel"): lyr.kernel, col("stride"): lyr.stride,
+                     col("padding"): f"{lyr.padding} ({top}+{bottom}, {left}+{right})", col("dilation"): lyr.dilation,
+                     col("out"): shape_text(shape.output_shape), col("rf"): shape_text(shape.receptive_field)})
+    return rows
+
+
+def stack_summary(input_shape, result: StackResult, lang: str = "en") -> str | None:
+    """The last fitting layer's output shape and receptive field, in a sentence
+    (None when no layer fits).
+
+    >>> stack_summary((240, 240), run_stack((240, 240), parse_stack(SEED_STACK))).split(";")[0]
+    'After 10 layers, the 240 × 240 input becomes **200 × 200**'
+    """
+    if not result.shapes:
+        return None
+    last = result.shapes[-1]
+    return t("padding.stack_summary", lang, n=len(result.shapes), inp=shape_text(input_shape),
+             out=shape_text(last.output_shape), rf=shape_text(last.receptive_field))
+
+
+def stack_failure_text(failure: StackFailure, lang: str = "en") -> str:
+    """Which layer does not fit and why, in ``lang``."""
+    return t("padding.stack_fail", lang, layer=failure.layer, inp=shape_text(failure.input_shape),
+             padded=shape_text(failure.padded_shape), kernel=shape_text(failure.kernel))
+
+
+# --------------------------------------------------------- the page's parameters
+
+_DEFAULT = PRESETS[-1].state()  # the page opens on the seed's stride figure
+PARAMS = {  # each control's default, bounds and choices; also its URL value (state.init / state.sync)
+    "tie": Bool(_DEFAULT["tie"]),
+    "mode": Choice(_DEFAULT["mode"], MODES),
+    **{f"n{a}": Int(_DEFAULT[f"n{a}"], 1, LIMITS["n"]) for a in "hw"},
+    **{f"k{a}": Int(_DEFAULT[f"k{a}"], 1, LIMITS["k"]) for a in "hw"},
+    **{f"s{a}": Int(_DEFAULT[f"s{a}"], 1, LIMITS["s"]) for a in "hw"},
+    **{f"d{a}": Int(_DEFAULT[f"d{a}"], 1, LIMITS["d"]) for a in "hw"},
+    **{f"p{side}": Int(_DEFAULT[f"p{side}"], 0, LIMITS["p"]) for side in "tblr"},
+    "snh": Int(SEED_STACK_INPUT[0], 1, LIMITS["stack_n"]),
+    "snw": Int(SEED_STACK_INPUT[1], 1, LIMITS["stack_n"]),
+    "stack": Stack(SEED_STACK),
+}
+

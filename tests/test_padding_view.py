@@ -1,5 +1,7 @@
-"""convcore.stride and convlab.figures.padding: the padding-and-stride page's
-computations, against convcore.windows / geometry and the seed's numbers."""
+"""convcore's axis plans, window origins and read mask, convlab.padding's formula,
+presets, code and layer stack, and convlab.figures.padding: the padding-and-stride
+page's computations and figures, against convcore.windows / geometry and the
+seed's numbers (the page's own logic: test_padding_logic.py)."""
 from __future__ import annotations
 
 import numpy as np
@@ -40,22 +42,25 @@ def test_plan_and_origins_agree_with_geometry_and_windows(cfg):
     try:
         expected = output_shape(n, k, padding, s, d)
     except ValueError:
+        expected = None
+    if expected is None:  # the kernel does not fit: no windows, nothing read
         assert not (h.fits and w.fits)
         assert convcore.window_origins(n, k, padding, s, d) == []
-        return
-    assert (h.out, w.out) == expected
-    # the seed's formula, with k' for the dilated kernel
-    assert h.out == (h.n - h.k_eff + h.p + h.s) // h.s and w.out == (w.n - w.k_eff + w.p + w.s) // w.s
-    X = np.arange(n[0] * n[1], dtype=float).reshape(n)
-    K = np.ones(k)
-    origins = [win.origin for win in windows(X, K, padding=padding, stride=s, dilation=d)]
-    assert convcore.window_origins(n, k, padding, s, d) == origins
-    # read_mask: exactly the cells some window's taps read
-    mask = np.zeros((h.padded, w.padded), dtype=bool)
-    for win in windows(X, K, padding=padding, stride=s, dilation=d):
-        for r, c in win.cells(d):
-            mask[r, c] = True
-    assert (convcore.read_mask(h, w) == mask).all()
+        assert not convcore.read_mask(h, w).any()
+    else:
+        assert (h.out, w.out) == expected
+        # the seed's formula, with k' for the dilated kernel
+        assert h.out == (h.n - h.k_eff + h.p + h.s) // h.s and w.out == (w.n - w.k_eff + w.p + w.s) // w.s
+        X = np.arange(n[0] * n[1], dtype=float).reshape(n)
+        K = np.ones(k)
+        origins = [win.origin for win in windows(X, K, padding=padding, stride=s, dilation=d)]
+        assert convcore.window_origins(n, k, padding, s, d) == origins
+        # read_mask: exactly the cells some window's taps read
+        mask = np.zeros((h.padded, w.padded), dtype=bool)
+        for win in windows(X, K, padding=padding, stride=s, dilation=d):
+            for r, c in win.cells(d):
+                mask[r, c] = True
+        assert (convcore.read_mask(h, w) == mask).all()
 
 
 def test_presets_give_the_seeds_shapes():
@@ -181,6 +186,16 @@ def test_grid_figure_without_windows_and_with_dilation():
     h, w = convcore.axis_plans((7, 7), (3, 3), "valid", dilation=2)
     (taps,) = _trace(figs.grid_figure(h, w), "kernel taps (dilation)")
     assert sorted(zip(taps.y, taps.x)) == [(r, c) for r in (0, 2, 4) for c in (0, 2, 4)]
+
+
+def test_labels_in_both_languages_name_every_trace():
+    for lang in ("en", "zh"):
+        labels = figs.labels(lang)
+        assert set(labels) == set(figs.DEFAULT_LABELS) and all(labels.values())
+    assert figs.labels("en") == figs.DEFAULT_LABELS
+    h, w = convcore.axis_plans((3, 3), (2, 2), 1, stride=(3, 2))
+    names = {t.name for t in figs.grid_figure(h, w, figs.labels("zh")).data}
+    assert {"输入", "填充（零）", "窗口左上角", "第一个窗口"} <= names
 
 
 def test_output_figure_labels_small_grids_only():

@@ -70,6 +70,20 @@ def at_default() -> AppTest:
     return open_page()
 
 
+def test_widgets_take_bounds_choices_and_keys_from_the_declared_params(at_default):
+    at = at_default
+    numbers = {ni.key: ni for ni in at.number_input}
+    assert set(numbers) == {f"padding.{name}" for name in cs.PARAMS} - {"padding.tie", "padding.mode", "padding.stack"}
+    for key, ni in numbers.items():
+        p = cs.PARAMS[key.split(".", 1)[1]]
+        assert (ni.min, ni.max, ni.step, ni.value) == (p.lo, p.hi, 1, p.default), key
+    mode = at.radio(key="padding.mode")
+    assert mode.value == cs.PARAMS["mode"].default and len(mode.options) == len(cs.PARAMS["mode"].choices)
+    assert at.checkbox(key="padding.tie").value is cs.PARAMS["tie"].default
+    keys = [w.key for kind in ("button", "number_input", "radio", "checkbox") for w in getattr(at, kind)]
+    assert all(k.startswith("padding.") for k in keys) and len(set(keys)) == len(keys)
+
+
 def test_default_is_the_seeds_stride_figure(at_default):
     at = at_default
     assert at.title[0].value == "Padding and stride"
@@ -156,6 +170,16 @@ def test_each_preset_gives_the_seeds_shape(preset):
     if preset.keras:
         row = tbl[tbl["chapter"] == f"{preset.expected[0]} × {preset.expected[1]}"]
         assert not row.empty
+
+
+def test_choosing_a_keras_example_also_lists_it_as_the_users_settings():
+    at = open_page()
+    assert len(table(at, "Keras").value) == 4  # explicit padding: Keras cannot take it
+    assert any("valid” or “same” only" in c for c in messages(at, "caption"))
+    at.button(key="padding.preset.keras4").click().run()
+    tbl = table(at, "Keras").value
+    assert len(tbl) == 5 and tbl["layer"].iloc[4] == "your settings: " + tbl["layer"].iloc[3]
+    assert list(tbl["chapter"]) == ["8 × 8", "8 × 8", "4 × 4", "2 × 1", ""]
 
 
 def test_keras_check_agrees_with_the_formula():

@@ -9,6 +9,17 @@ DIVERGING = "RdBu"  # reversed below so that positive is red, negative blue
 SEQUENTIAL = "Blues"
 
 
+def cell_hover(lang: str = "en", value: str = "z") -> str:
+    """A heatmap cell's hover in ``lang``: its row, column and ``%{value}``.
+
+    >>> cell_hover("zh")
+    '第 %{y} 行，第 %{x} 列：%{z:.4g}<extra></extra>'
+    """
+    from ..text import t
+
+    return t("common.hover_cell", lang).replace("%{z", "%{" + value) + "<extra></extra>"
+
+
 def show_cell_text(shape) -> bool:
     return int(np.prod(shape)) <= MAX_TEXT_CELLS
 
@@ -24,13 +35,14 @@ def heatmap(
     zmin: float | None = None,
     zmax: float | None = None,
     showscale: bool = False,
-    hover: str = "row %{y}, col %{x}: %{z:.4g}<extra></extra>",
+    hover: str | None = None,
+    lang: str = "en",
 ) -> go.Figure:
     """A matrix as a heatmap, row 0 on top, one square per cell.
 
     Cell values are written with the trace's ``texttemplate`` (never one
     annotation per cell) and only on grids of at most ``MAX_TEXT_CELLS``.
-    ``diverging`` centres the colour scale at 0.
+    ``diverging`` centres the colour scale at 0. The hover names the cell in ``lang``.
     """
     Z = np.asarray(Z)
     if Z.dtype not in (np.float32, np.float64):
@@ -43,7 +55,7 @@ def heatmap(
         colorscale=colorscale or (DIVERGING if diverging else SEQUENTIAL),
         reversescale=diverging and colorscale is None,
         showscale=showscale,
-        hovertemplate=hover,
+        hovertemplate=hover or cell_hover(lang),
         xgap=1,
         ygap=1,
     )

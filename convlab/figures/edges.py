@@ -80,28 +80,30 @@ def _finish(fig: go.Figure, Z: np.ndarray, f: int) -> go.Figure:
     return fig
 
 
-def image_figure(X, title: str, f: int = 1, height: int | None = None) -> go.Figure:
+def image_figure(X, title: str, f: int = 1, height: int | None = None, lang: str = "en") -> go.Figure:
     """The input picture in gray, 0 black and 1 white (wider ranges stretch)."""
     X = np.asarray(X, dtype=np.float64)
     lo, hi = min(0.0, float(X.min())), max(1.0, float(X.max()))
     Z = pool(X, f, "mean").astype(np.float32)  # half the bytes of float64 in plotly's base64 arrays
-    fig = heatmap(Z, title, colorscale=GRAY, zmin=lo, zmax=hi, height=height)
+    fig = heatmap(Z, title, colorscale=GRAY, zmin=lo, zmax=hi, height=height, lang=lang)
     return _finish(fig, Z, f)
 
 
-def kernel_figure(K, title: str, height: int | None = None) -> go.Figure:
+def kernel_figure(K, title: str, height: int | None = None, lang: str = "en") -> go.Figure:
     """The kernel on the diverging scale, every weight written in its cell."""
-    return heatmap(K, title, diverging=True, text=True, height=height)
+    return heatmap(K, title, diverging=True, text=True, height=height, lang=lang)
 
 
-def output_figure(Y, title: str, f: int = 1, *, signed: bool = True, height: int | None = None) -> go.Figure:
+def output_figure(Y, title: str, f: int = 1, *, signed: bool = True, height: int | None = None,
+                  lang: str = "en") -> go.Figure:
     """An output: ``signed`` on the diverging scale centred at 0 (red positive,
     blue negative), otherwise (absolute value, magnitude) black 0 to white max."""
     Y = np.asarray(Y, dtype=np.float64)
     Z = pool(Y, f, "extreme").astype(np.float32)
     if signed:
-        fig = heatmap(Z, title, diverging=True, showscale=True, height=height)
+        fig = heatmap(Z, title, diverging=True, showscale=True, height=height, lang=lang)
     else:
-        fig = heatmap(Z, title, colorscale=GRAY, zmin=0.0, zmax=float(Z.max()) or 1.0, showscale=True, height=height)
+        fig = heatmap(Z, title, colorscale=GRAY, zmin=0.0, zmax=float(Z.max()) or 1.0, showscale=True, height=height,
+                      lang=lang)
     fig.update_traces(colorbar=dict(thickness=12, len=0.9))
     return _finish(fig, Z, f)

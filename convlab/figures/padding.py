@@ -7,9 +7,10 @@ import plotly.graph_objects as go
 
 from convcore import AxisPlan, axis_origins, read_mask
 
-from ..padding import StackResult
+from ..padding import LIMITS, StackResult
+from ..text import t
 
-MAX_DRAW = 64  # padded grids larger than this per side are not drawn
+MAX_DRAW = LIMITS["draw"]  # padded grids larger than this per side are not drawn
 MAX_OUTLINES = 36  # beyond this many windows, only their top-left markers
 MAX_CELL_TEXT = 20  # output cells are labelled (i, j) up to this per side
 
@@ -38,6 +39,15 @@ DEFAULT_LABELS = {
     "rf_h": "receptive field (rows)",
     "rf_w": "receptive field (columns)",
 }
+
+
+def labels(lang: str) -> dict:
+    """The figures' legend and hover texts in ``lang`` (keys of ``DEFAULT_LABELS``).
+
+    >>> labels("zh")["padding"]
+    '填充（零）'
+    """
+    return {key: t(f"padding.fig_{key}", lang) for key in DEFAULT_LABELS}
 
 
 def drawable(h: AxisPlan, w: AxisPlan, limit: int = MAX_DRAW) -> bool:

@@ -16,7 +16,7 @@ from convcore._ops import pad_input
 
 from ..fmt import window_sum
 from ..text import t
-from .common import DIVERGING
+from .common import DIVERGING, cell_hover
 
 MAX_FRAMES = 160  # beyond this the walk is stepped with the page's own row/column control
 
@@ -44,13 +44,13 @@ class _AnimatedFigure(go.Figure):
         return d
 
 
-def _heat(Z, xaxis, text=True, colorscale=DIVERGING, zmax=None):
+def _heat(Z, xaxis, text=True, colorscale=DIVERGING, zmax=None, hover=None):
     Z = np.asarray(Z, float)
     m = zmax if zmax is not None else (float(np.abs(Z[np.isfinite(Z)]).max()) if np.isfinite(Z).any() else 1.0) or 1.0
     return dict(
         type="heatmap", z=Z, colorscale=colorscale, reversescale=True, zmid=0, zmin=-m, zmax=m, showscale=False,
         texttemplate="%{z:.4~g}" if text else None, textfont=dict(size=13), xgap=2, ygap=2,
-        hovertemplate="row %{y}, col %{x}: %{z:.4g}<extra></extra>", xaxis=xaxis[0], yaxis=xaxis[1],
+        hovertemplate=hover or cell_hover(), xaxis=xaxis[0], yaxis=xaxis[1],
     )
 
 
@@ -97,7 +97,7 @@ LABELS = ("input", "kernel", "products", "output", "step", "play", "pause")
 
 def walk_labels(lang: str) -> dict[str, str]:
     """The walk's panel titles and controls in ``lang`` (``labels`` of :func:`walk_figure`)."""
-    return {name: t(f"stepper.lbl_{name}", lang) for name in LABELS}
+    return {**{name: t(f"stepper.lbl_{name}", lang) for name in LABELS}, "hover": cell_hover(lang)}
 
 
 def walk_figure(X, K, padding=0, stride=1, dilation=1, *, step=0, labels=None, animate=True) -> go.Figure:
@@ -105,11 +105,12 @@ def walk_figure(X, K, padding=0, stride=1, dilation=1, *, step=0, labels=None, a
 
     ``step`` (row-major output index) is the frame shown first. ``labels``
     translates the panel titles: keys input, kernel, products, output,
-    step, play, pause. Frames are plain dicts: plotly's validation of
+    step, play, pause, hover. Frames are plain dicts: plotly's validation of
     hundreds of frame objects would cost more than the rest of the page.
     """
     labels = {"input": "padded input", "kernel": "kernel K", "products": "window × K",
-              "output": "output Y", "step": "step", "play": "▶ play", "pause": "❚❚ pause", **(labels or {})}
+              "output": "output Y", "step": "step", "play": "▶ play", "pause": "❚❚ pause", "hover": cell_hover(),
+              **(labels or {})}
     X, K = np.asarray(X, float), np.asarray(K, float)
     pads = pad_amounts(X.shape, K.shape, padding, stride, dilation)
     P = pad_input(X, pads, np.float64)
@@ -130,10 +131,10 @@ def walk_figure(X, K, padding=0, stride=1, dilation=1, *, step=0, labels=None, a
                     showlegend=False, **style)
 
     data = [
-        _heat(P, ("x", "y"), text=not big),
-        _heat(K, ("x2", "y2")),
-        _heat(first[0]["z"], ("x3", "y3"), zmax=m_prod),
-        _heat(Y, ("x4", "y4"), text=not big),
+        _heat(P, ("x", "y"), text=not big, hover=labels["hover"]),
+        _heat(K, ("x2", "y2"), hover=labels["hover"]),
+        _heat(first[0]["z"], ("x3", "y3"), zmax=m_prod, hover=labels["hover"]),
+        _heat(Y, ("x4", "y4"), text=not big, hover=labels["hover"]),
         # the tapped cells: only worth marking when dilation spreads them out
         scatter(first[1], ("x", "y"), mode="markers", visible=pair(dilation, "dilation") != (1, 1),
                 marker=dict(symbol="square-open", size=6 if big else 14, color=accent, line=dict(width=2))),
@@ -203,7 +204,7 @@ def _grid_layout(rows: int, big: bool, title, **extra) -> dict:
     )
 
 
-def reads_figure(X, K, padding=0, stride=1, dilation=1, *, cell=(0, 0), title=None) -> go.Figure:
+def reads_figure(X, K, padding=0, stride=1, dilation=1, *, cell=(0, 0), title=None, lang="en") -> go.Figure:
     """The padded input with the cells that output ``cell`` reads highlighted."""
     X, K = np.asarray(X, float), np.asarray(K, float)
     pads = pad_amounts(X.shape, K.shape, padding, stride, dilation)
@@ -216,7 +217,7 @@ def reads_figure(X, K, padding=0, stride=1, dilation=1, *, cell=(0, 0), title=No
     (top, _), (left, _) = pads
     heat = dict(type="heatmap", z=read, colorscale=[[0, "#f1f3f5"], [1, "#ffc9c9"]], showscale=False, xgap=2,
                 ygap=2, text=P, texttemplate="%{text:.4~g}" if not big else None,
-                hovertemplate="row %{y}, col %{x}: %{text:.4g}<extra></extra>")
+                hovertemplate=cell_hover(lang, "text"))
     ring = dict(type="rect", x0=left - 0.5, x1=left + X.shape[1] - 0.5, y0=top - 0.5, y1=top + X.shape[0] - 0.5,
                 line=dict(color="#495057", width=2, dash="dot"))
     return go.Figure(data=[heat], layout=_grid_layout(P.shape[0], big, title, shapes=[ring]))

@@ -39,21 +39,23 @@ def _layout(fig: go.Figure, title: str, x_title: str, y_title: str, total_epochs
 
 
 def loss_figure(epochs, losses, total_epochs: int, *, title: str, x_title: str, y_title: str,
-                marks: dict | None = None, marks_name: str = "") -> go.Figure:
+                marks: dict | None = None, marks_name: str = "", x_hover: str | None = None) -> go.Figure:
     """The loss (损失) per epoch on a log scale; ``marks`` ({epoch: loss}, e.g.
-    the chapter's printed values) as open circles."""
+    the chapter's printed values) as open circles. ``x_hover`` names the
+    epoch in hovers (default ``x_title``)."""
+    x_hover = x_hover or x_title
     losses = np.asarray(losses, dtype=float)
     shown = np.where(losses > 0, losses, np.nan)  # a log axis cannot show 0
     fig = go.Figure(go.Scatter(
         x=list(epochs), y=shown, mode="lines+markers" if len(losses) <= 60 else "lines",
         name=y_title, line=dict(color=PALETTE[0], width=2),
-        hovertemplate="epoch %{x}: %{y:.4g}<extra></extra>",
+        hovertemplate=x_hover + " %{x}: %{y:.4g}<extra></extra>",
     ))
     if marks:
         fig.add_trace(go.Scatter(
             x=list(marks), y=list(marks.values()), mode="markers", name=marks_name,
             marker=dict(symbol="circle-open", size=10, color="gray"),
-            hovertemplate="epoch %{x}: %{y}<extra>" + marks_name + "</extra>",
+            hovertemplate=x_hover + " %{x}: %{y}<extra>" + marks_name + "</extra>",
         ))
     fig.update_yaxes(type="log", exponentformat="power")
     fig = _layout(fig, title, x_title, y_title, total_epochs)
@@ -62,9 +64,11 @@ def loss_figure(epochs, losses, total_epochs: int, *, title: str, x_title: str, 
 
 
 def weights_figure(epochs, kernels, true_kernel, total_epochs: int, *, title: str, x_title: str,
-                   y_title: str, true_name: str, biases=None) -> go.Figure:
+                   y_title: str, true_name: str, biases=None, x_hover: str | None = None) -> go.Figure:
     """One line per kernel weight (and the bias) against the epoch, each with
-    its true value as a dashed line of the same colour."""
+    its true value as a dashed line of the same colour. ``x_hover`` names the
+    epoch in hovers (default ``x_title``)."""
+    x_hover = x_hover or x_title
     kernels = np.asarray(kernels, dtype=float).reshape(len(epochs), -1)
     true = np.asarray(true_kernel, dtype=float).reshape(-1)
     series = [kernels[:, n] for n in range(kernels.shape[1])]
@@ -80,7 +84,7 @@ def weights_figure(epochs, kernels, true_kernel, total_epochs: int, *, title: st
         color = PALETTE[n % len(PALETTE)]
         fig.add_trace(go.Scatter(
             x=x, y=ys, mode="lines", name=name, legendgroup=name, line=dict(color=color, width=2),
-            hovertemplate=name + " epoch %{x}: %{y:.4f}<extra></extra>",
+            hovertemplate=name + ", " + x_hover + " %{x}: %{y:.4f}<extra></extra>",
         ))
         fig.add_trace(go.Scatter(
             x=[0.5, x_end], y=[target, target], mode="lines", name=f"{name} ({true_name})",
@@ -90,13 +94,13 @@ def weights_figure(epochs, kernels, true_kernel, total_epochs: int, *, title: st
     return _layout(fig, title, x_title, y_title, total_epochs)
 
 
-def kernel_heatmap(K, title: str, scale: float | None = None) -> go.Figure:
+def kernel_heatmap(K, title: str, scale: float | None = None, lang: str = "en") -> go.Figure:
     """A kernel as a heatmap with its values written in (diverging colours
     from ``-scale`` to ``scale``, so two kernels can share one scale)."""
     K = np.asarray(K, dtype=float)
     m = scale if scale and np.isfinite(scale) else (float(np.abs(K).max()) or 1.0)
     return heatmap(K, title, diverging=True, zmin=-m, zmax=m,
-                   height=int(min(420, max(200, 90 + 60 * K.shape[0]))))
+                   height=int(min(420, max(200, 90 + 60 * K.shape[0]))), lang=lang)
 
 
 def run_figures(run, lang: str) -> tuple[go.Figure, go.Figure]:
@@ -106,10 +110,11 @@ def run_figures(run, lang: str) -> tuple[go.Figure, go.Figure]:
     c = run.config
     loss = loss_figure(run.epochs, run.losses, c["epochs"], title=t("training.loss_title", lang),
                        x_title=t("training.epoch_axis", lang), y_title=t("training.loss_axis", lang),
-                       marks=run.book, marks_name=t("training.book", lang))
+                       marks=run.book, marks_name=t("training.book", lang), x_hover=t("training.hover_epoch", lang))
     weights = weights_figure(run.epochs, run.kernels, run.true, c["epochs"], title=t("training.weights_title", lang),
                              x_title=t("training.epoch_axis", lang), y_title=t("training.weight_axis", lang),
-                             true_name=t("training.true", lang), biases=run.biases)
+                             true_name=t("training.true", lang), biases=run.biases,
+                             x_hover=t("training.hover_epoch", lang))
     return loss, weights
 
 
@@ -120,8 +125,8 @@ def kernel_pair(run, lang: str) -> tuple[go.Figure, go.Figure]:
 
     K_true, K_learned = np.array(run.true), np.array(run.kernels[-1])
     scale = None if run.status == "diverged" else float(max(np.abs(K_true).max(), np.abs(K_learned).max())) or 1.0
-    return (kernel_heatmap(K_learned, t("training.learned_kernel", lang), scale),
-            kernel_heatmap(K_true, t("training.true_kernel", lang), scale))
+    return (kernel_heatmap(K_learned, t("training.learned_kernel", lang), scale, lang),
+            kernel_heatmap(K_true, t("training.true_kernel", lang), scale, lang))
 
 
 def problem_figures(prob, lang: str) -> tuple[go.Figure, go.Figure, go.Figure]:
@@ -130,5 +135,5 @@ def problem_figures(prob, lang: str) -> tuple[go.Figure, go.Figure, go.Figure]:
     from ..text import t
 
     text = max(prob.X.shape) <= 8
-    return (heatmap(prob.X, t("training.input", lang), text=text), kernel_heatmap(prob.K, "K"),
-            heatmap(prob.Y, t("training.output", lang), diverging=True, text=text))
+    return (heatmap(prob.X, t("training.input", lang), text=text, lang=lang), kernel_heatmap(prob.K, "K", lang=lang),
+            heatmap(prob.Y, t("training.output", lang), diverging=True, text=text, lang=lang))

@@ -20,15 +20,11 @@ from ..text import t
 from convcore.why import LocalityWindow, ParamCounts, TranslationDemo, locality_mask
 
 from ..why import approx_zh, human_bytes, sci
-from .common import DIVERGING, SEQUENTIAL, show_cell_text
+from .common import DIVERGING, SEQUENTIAL, cell_hover, show_cell_text
 
 LAYER_COLOURS = {"dense": "#c92a2a", "local": "#e67700", "conv": "#2b8a3e"}
 OUTLINE = "#d6336c"
 LOCALITY_SCALE = [[0, "#f1f3f5"], [0.5, "#74c0fc"], [1, "#1864ab"]]
-
-
-def hover(lang: str) -> str:
-    return t("why.hover", lang) + "<extra></extra>"
 
 
 @dataclass
@@ -163,11 +159,11 @@ def translation_figure(d: TranslationDemo, lang: str) -> go.Figure:
         box = ((ci - p // 2, ci + p // 2), (cj - p // 2, cj + p // 2))
         centre = ((ci, ci), (cj, cj))
         panels += [
-            Panel(X, t("why.fig_input", lang), row, 0, zmin=0, zmax=1, text=False, hover=hover(lang), outlines=[box]),
+            Panel(X, t("why.fig_input", lang), row, 0, zmin=0, zmax=1, text=False, hover=cell_hover(lang), outlines=[box]),
             Panel(np.round(conv, 6), t("why.fig_conv", lang), row, 1, diverging=True, zmin=-m, zmax=m,
-                  font_size=10, hover=hover(lang), outlines=[centre]),
+                  font_size=10, hover=cell_hover(lang), outlines=[centre]),
             Panel(np.round(lc, 6), t("why.fig_lc", lang), row, 2, diverging=True, zmin=-m, zmax=m,
-                  font_size=10, hover=hover(lang), outlines=[centre]),
+                  font_size=10, hover=cell_hover(lang), outlines=[centre]),
         ]
     dy, dx = d.offset
     labels = [t("why.row_first", lang, r=r0, c=c0), t("why.row_moved", lang, dy=dy, dx=dx, r=r0 + dy, c=c0 + dx)]
@@ -187,7 +183,7 @@ def locality_figure(win: LocalityWindow, lang: str) -> go.Figure:
 # --- 4. channels --------------------------------------------------------------
 
 def channel_inputs_figure(X, lang: str) -> go.Figure:
-    panels = [Panel(X[c], t("why.ch_input_title", lang, c=c), 0, c, hover=hover(lang)) for c in range(len(X))]
+    panels = [Panel(X[c], t("why.ch_input_title", lang, c=c), 0, c, hover=cell_hover(lang)) for c in range(len(X))]
     return grid_figure(panels, ncols=len(X), height=300, gap=0.06)
 
 
@@ -195,9 +191,9 @@ def channel_row_figure(K, parts, Y, o: int, lang: str) -> go.Figure:
     """Output channel ``o``: kernel slices K[o, c] above the maps X[c] ⋆ K[o, c],
     with "+" between the maps and "=" before their sum Y[o]."""
     C = K.shape[1]
-    panels = [Panel(K[o, c], t("why.ch_kernel_title", lang, o=o, c=c), 0, c, hover=hover(lang)) for c in range(C)]
-    panels += [Panel(parts[o, c], t("why.ch_part_title", lang, o=o, c=c), 1, c, hover=hover(lang)) for c in range(C)]
-    panels.append(Panel(Y[o], t("why.ch_out_title", lang, o=o), 1, C, colorscale="Greens", hover=hover(lang)))
+    panels = [Panel(K[o, c], t("why.ch_kernel_title", lang, o=o, c=c), 0, c, hover=cell_hover(lang)) for c in range(C)]
+    panels += [Panel(parts[o, c], t("why.ch_part_title", lang, o=o, c=c), 1, c, hover=cell_hover(lang)) for c in range(C)]
+    panels.append(Panel(Y[o], t("why.ch_out_title", lang, o=o), 1, C, colorscale="Greens", hover=cell_hover(lang)))
     ops = [(1, c, "+") for c in range(C - 1)] + [(1, C - 1, "=")]
     return grid_figure(panels, ncols=C + 1, nrows=2, height=560, ops=ops, gap=0.06)
 
@@ -206,9 +202,9 @@ def mixing_figure(mix, lang: str) -> go.Figure:
     """The 1x1 convolution at one pixel: weights (O x C) · channel vector (C x 1) = output (O x 1)."""
     i, j = mix.pixel
     panels = [
-        Panel(mix.W, t("why.mix_weights", lang), 0, 0, diverging=True, hover=hover(lang)),
-        Panel(mix.x[:, None], t("why.mix_vector", lang, i=i, j=j), 0, 1, hover=hover(lang)),
-        Panel(mix.y[:, None], t("why.mix_result", lang, i=i, j=j), 0, 2, colorscale="Greens", hover=hover(lang)),
+        Panel(mix.W, t("why.mix_weights", lang), 0, 0, diverging=True, hover=cell_hover(lang)),
+        Panel(mix.x[:, None], t("why.mix_vector", lang, i=i, j=j), 0, 1, hover=cell_hover(lang)),
+        Panel(mix.y[:, None], t("why.mix_result", lang, i=i, j=j), 0, 2, colorscale="Greens", hover=cell_hover(lang)),
     ]
     return grid_figure(panels, ncols=3, height=280, col_weights=[3, 1, 1], ops=[(0, 0, "×"), (0, 1, "=")], gap=0.08)
 
@@ -217,6 +213,6 @@ def mixing_output_figure(mix, lang: str) -> go.Figure:
     i, j = mix.pixel
     O = mix.Y.shape[0]
     panels = [Panel(mix.Y[o], t("why.mix_out_title", lang, o=o), 0, o, diverging=bool(mix.Y[o].min() < 0),
-                    colorscale=None if mix.Y[o].min() < 0 else "Greens", hover=hover(lang),
+                    colorscale=None if mix.Y[o].min() < 0 else "Greens", hover=cell_hover(lang),
                     outlines=[((i, i), (j, j))]) for o in range(O)]
     return grid_figure(panels, ncols=max(O, 2), height=320, gap=0.08)

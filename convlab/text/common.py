@@ -64,4 +64,5 @@ STRINGS = {
         "en": "TensorFlow is not installed here, so this check cannot run: {error}",
         "zh": "此处未安装 TensorFlow，无法运行此检查：{error}",
     },
+    "common.hover_cell": {"en": "row %{y}, col %{x}: %{z:.4g}", "zh": "第 %{y} 行，第 %{x} 列：%{z:.4g}"},
 }

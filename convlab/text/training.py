@@ -131,4 +131,5 @@ STRINGS = {
     "training.input": {"en": "Input X", "zh": "输入 X"},
     "training.output": {"en": "Output Y", "zh": "输出 Y"},
     "training.bad_problem": {"en": "Cannot set up this problem: {reason}", "zh": "无法构造这个问题：{reason}"},
+    "training.hover_epoch": {"en": "epoch", "zh": "迭代周期"},
 }

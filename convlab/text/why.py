@@ -14,7 +14,6 @@ STRINGS = {
             "本页展示每一步省下了什么、保留了什么。"
         ),
     },
-    "why.hover": {"en": "row %{y}, col %{x}: %{z:.4g}", "zh": "第 %{y} 行，第 %{x} 列：%{z:.4g}"},
     # --- parameter counts
     "why.params_header": {"en": "1. Billions of parameters, or a few hundred?", "zh": "1. 数十亿个参数，还是几百个？"},
     "why.params_intro": {
