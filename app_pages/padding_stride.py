@@ -12,7 +12,6 @@ from convlab.text import t
 
 PAGE = "padding"
 KERAS, KERAS_MISSING = "_padding.keras", "_padding.keras_missing"  # Keras' answers, TensorFlow's absence
-STACK_VER, STACK_BASE = "_ver.padding.stack", "_base.padding.stack"  # the layer editor's version and start
 
 lang = state.lang()
 state.init(PAGE, PARAMS)
@@ -31,7 +30,7 @@ def assign(values: dict, new_stack: bool = False) -> None:
     """Set these controls (the buttons' callback); a new stack starts a new layer editor."""
     ss.update({key(name): value for name, value in values.items()})
     if new_stack:
-        ss[STACK_VER] = ss.get(STACK_VER, 0) + 1
+        widgets.new_editor(key("stack"))
 
 
 def check_keras(cases) -> None:
@@ -126,13 +125,10 @@ for col, (name, label) in zip(st.columns(2), (("snh", "stack_nh"), ("snw", "stac
     with col:
         widgets.number(PAGE, PARAMS, name, tr(label), step=1)
 
-editor_key = key(f"stack_editor.{ss.setdefault(STACK_VER, 0)}")
-if editor_key not in ss:  # a new editor starts from the current stack
-    ss[STACK_BASE] = state.get(PAGE, "stack")
-base = cs.parse_stack(ss[STACK_BASE])
 columns = {name: getattr(st.column_config, kind)(**options) for name, (kind, options) in cs.layer_columns(lang).items()}
-edited = st.data_editor(cs.stack_frame(base), key=editor_key, num_rows="dynamic", width="stretch",
-                        height=cs.editor_height(len(base)), column_config=columns)
+_, edited = widgets.versioned_editor(key("stack"), lambda text: cs.stack_frame(cs.parse_stack(text)),
+                                     height_of=lambda text: cs.editor_height(len(cs.parse_stack(text))),
+                                     num_rows="dynamic", width="stretch", column_config=columns)
 try:
     layers = cs.layers_from_rows(edited.to_dict("records"))
 except ValueError as e:

@@ -15,19 +15,46 @@ def _editor_version(k: str) -> int:
     return st.session_state.setdefault(f"_ver.{k}", 0)
 
 
+def new_editor(k: str) -> None:
+    """Start the editor of ``k`` afresh from its value (call from a callback that replaces it)."""
+    st.session_state[f"_ver.{k}"] = _editor_version(k) + 1
+
+
+def versioned_editor(k: str, frame_of, *, height_of=None, **kw):
+    """``st.data_editor`` over the value in ``st.session_state[k]``, for every
+    editable grid of the app.
+
+    A data editor keeps its edits as deltas on the data it was created with,
+    so that data stays fixed for one version of the editor; a value replaced
+    from outside (a button, a resize) calls :func:`new_editor`, and the next
+    version starts from it. ``frame_of(base)`` builds the DataFrame shown;
+    ``height_of(base)`` its height (from the base, never from live edits:
+    Streamlit counts the height as part of the editor's identity).
+    Returns ``(base, edited DataFrame)``.
+    """
+    version = _editor_version(k)
+    base_key, editor_key = f"_base.{k}", f"{k}.editor.{version}"
+    if editor_key not in st.session_state:  # a new editor starts from the current value
+        st.session_state[base_key] = st.session_state[k]
+    base = st.session_state[base_key]
+    if height_of:
+        kw["height"] = height_of(base)
+    return base, st.data_editor(frame_of(base), key=editor_key, **kw)
+
+
 def set_matrix(page: str, name: str, M) -> None:
     """Replace a matrix editor's content (call from a button's on_click)."""
     k = state.key(page, name)
     cells = text_cells(matrix_text(M)) if not isinstance(M, str) else text_cells(M)
     st.session_state[k] = matrix_text(cells)
     st.session_state[f"{k}.rows"], st.session_state[f"{k}.cols"] = len(cells), len(cells[0])
-    st.session_state[f"_ver.{k}"] = _editor_version(k) + 1
+    new_editor(k)
 
 
 def _resize(k: str) -> None:
     cells = resize_cells(text_cells(st.session_state[k]), st.session_state[f"{k}.rows"], st.session_state[f"{k}.cols"])
     st.session_state[k] = matrix_text(cells)
-    st.session_state[f"_ver.{k}"] = _editor_version(k) + 1
+    new_editor(k)
 
 
 def matrix_editor(
@@ -48,21 +75,16 @@ def matrix_editor(
                     disabled=disabled)
     c2.number_input(t("common.cols", lang), 1, max_size, key=f"{k}.cols", on_change=_resize, args=(k,),
                     disabled=disabled)
-    version = _editor_version(k)
-    # The editor keeps its edits as deltas on the data it was created with, so
-    # that data stays fixed for one version of the editor.
-    base_key, editor_key = f"_base.{k}", f"{k}.editor.{version}"
-    if editor_key not in st.session_state:  # a new editor starts from the current matrix
-        st.session_state[base_key] = cells
-    base = st.session_state[base_key]
-    df = pd.DataFrame(base, columns=[str(j) for j in range(len(base[0]))], dtype="string")
-    edited = st.data_editor(
-        df,
-        key=editor_key,
+    def frame(text):
+        base = text_cells(text)
+        return pd.DataFrame(base, columns=[str(j) for j in range(len(base[0]))], dtype="string")
+
+    _, edited = versioned_editor(
+        k, frame,
         hide_index=False,  # rows and columns numbered from 0, as on the heatmaps
         num_rows="fixed",
         disabled=disabled,
-        column_config={c: st.column_config.TextColumn(c, width="small") for c in df.columns},
+        column_config={str(j): st.column_config.TextColumn(str(j), width="small") for j in range(len(cells[0]))},
     )
     new_cells = [[("" if pd.isna(v) else str(v)) for v in row] for row in edited.itertuples(index=False)]
     st.session_state[k] = matrix_text(new_cells)

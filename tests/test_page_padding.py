@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 import tests.conftest
 from convlab import padding as cs
-from tests.plotly_util import chart
+from tests.plotly_util import array, chart
 
 def open_page(query: dict | None = None, lang: str | None = None) -> AppTest:
     return tests.conftest.open_page("padding_stride", query, lang)
@@ -52,17 +52,7 @@ def _z(spec: dict) -> np.ndarray:
     return _arr(spec["data"][0]["z"])
 
 
-def _arr(z) -> np.ndarray:
-    if isinstance(z, dict):  # plotly's typed-array encoding
-        import base64
-
-        arr = np.frombuffer(base64.b64decode(z["bdata"]), dtype=z["dtype"])
-        if "shape" in z:
-            shape_ = z["shape"]
-            dims = [int(v) for v in (shape_.split(",") if isinstance(shape_, str) else shape_)]
-            return arr.reshape(dims)
-        return arr
-    return np.array(z)
+_arr = array  # the one plotly decoder
 
 
 @pytest.fixture(scope="module")
