@@ -323,19 +323,16 @@ def output_shape(input_shape, kernel_shape, padding=0, stride=1, dilation=1) -> 
     ...
     ValueError: kernel 3x3 (dilated to 5x5) does not fit in the padded input 4x4; add padding or use a smaller kernel
     """
-    n_h, n_w = _shape2(input_shape, "input shape")
-    (t, b), (l, r) = pad_amounts(input_shape, kernel_shape, padding, stride, dilation)
-    k_h, k_w = dilated_kernel_shape(kernel_shape, dilation)
-    s_h, s_w = pair(stride, "stride")
-    P_h, P_w = n_h + t + b, n_w + l + r
-    if k_h > P_h or k_w > P_w:
-        kh, kw = _shape2(kernel_shape, "kernel shape")
-        dilated = f" (dilated to {k_h}x{k_w})" if (k_h, k_w) != (kh, kw) else ""
+    _shape2(input_shape, "input shape")
+    _shape2(kernel_shape, "kernel shape")
+    h, w = axis_plans(input_shape, kernel_shape, padding, stride, dilation)  # the one output-size rule
+    if not (h.fits and w.fits):
+        dilated = f" (dilated to {h.k_eff}x{w.k_eff})" if (h.k_eff, w.k_eff) != (h.k, w.k) else ""
         raise ValueError(
-            f"kernel {kh}x{kw}{dilated} does not fit in the padded input {P_h}x{P_w}; "
+            f"kernel {h.k}x{w.k}{dilated} does not fit in the padded input {h.padded}x{w.padded}; "
             "add padding or use a smaller kernel"
         )
-    return (P_h - k_h) // s_h + 1, (P_w - k_w) // s_w + 1
+    return h.out, w.out
 
 
 @dataclass(frozen=True)

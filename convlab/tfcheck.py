@@ -1,18 +1,10 @@
 """On-demand checks against TensorFlow itself (imported lazily: ~2 s)."""
 from __future__ import annotations
 
-import os
-
 import numpy as np
 
 from convcore._geometry import pad_amounts, pair
-
-
-def _tf():
-    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-    import tensorflow as tf
-
-    return tf
+from convcore.training import load_tensorflow as _tf  # the one lazy loader
 
 
 def tf_corr2d(X, K, padding=0, stride=1, dilation=1) -> np.ndarray:
