@@ -11,8 +11,9 @@ st.subheader(t("app.tagline", lang))
 st.markdown(t("home.intro", lang))
 
 st.header(t("home.pages", lang))
-cols = st.columns(2)
 for n, page in enumerate(PAGES):
+    if n % 2 == 0:  # a row of two: on a phone the rows stack, so the cards keep the menu's order
+        cols = st.columns(2)
     with cols[n % 2].container(border=True):
         st.page_link(page.script, label=t(page.title, lang), icon=page.icon)
         st.caption(t("home.follows", lang, section=t(page.section, lang)))

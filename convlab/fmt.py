@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["num", "arithmetic", "window_sum"]
+__all__ = ["num", "arithmetic", "window_sum", "quoted"]
 
 
 def num(v, *, minus: str = "-") -> str:
@@ -47,3 +47,23 @@ def window_sum(window, K) -> str:
     '0×0 + 1×1 + 3×2 + 4×3 = 19'
     """
     return arithmetic(window.patch, K, window.value)
+
+
+_MARKUP = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()<>#+-.!|$~:"})
+
+
+def quoted(value, limit: int = 40) -> str:
+    """Text from outside (a link, a cell, a file name) made safe to show inside
+    a Markdown message: at most ``limit`` characters (then "…"), one line, and
+    every Markdown, HTML and LaTeX character escaped, so it shows as typed and
+    never as a link, an image or a formula.
+
+    >>> print(quoted("[link](https://example.com/phish)"))
+    \\[link\\]\\(https\\://example\\.com/phish\\)
+    >>> print(quoted("x" * 60))
+    xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…
+    """
+    text = " ".join(str(value).split())
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return text.translate(_MARKUP)

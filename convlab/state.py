@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from convlab.fmt import quoted
 from convlab.text import LANGS, t
 from convlab.urlstate import Param, ParamError
 
@@ -46,9 +47,12 @@ def init(page: str, params: dict[str, Param]) -> None:
             try:
                 value = p.parse(raw)
             except ValueError as e:
-                # a page's own parameter types give their reason in English only
-                reason = t(f"url.{e.kind}", lang(), **e.fmt) if isinstance(e, ParamError) else str(e).rstrip(".") + "."
-                warnings.append(t("common.url_warning", lang(), name=name, value=raw, reason=reason))
+                # What came from the link is shown as text, never as Markdown, HTML or LaTeX.
+                if isinstance(e, ParamError):
+                    reason = t(f"url.{e.kind}", lang(), **{k: quoted(v) if k == "text" else v for k, v in e.fmt.items()})
+                else:  # a page's own parameter types give their reason in English only
+                    reason = quoted(str(e).rstrip(".") + ".", limit=200)
+                warnings.append(t("common.url_warning", lang(), name=quoted(name), value=quoted(raw), reason=reason))
         elif saved and name in saved:
             value = saved[name]
         st.session_state[k] = value
