@@ -21,7 +21,7 @@ def test_link_values_show_escaped_and_short(lang):
     warnings = [w.value for w in at.warning if w.icon == "🔗"]  # the link warnings
     assert len(warnings) == len(INJECTIONS)
     for name, raw in INJECTIONS.items():
-        shown = next(w for w in warnings if quoted(name) in w)
+        shown = next(w for w in warnings if f"“{name}”" in w)
         assert quoted(raw) in shown
         for markup in ("](", "$$", "<b>", ":material"):
             assert markup not in shown  # every markup character is escaped
