@@ -22,9 +22,7 @@ def test_link_values_show_escaped_and_short(lang):
     assert len(warnings) == len(INJECTIONS)
     for name, raw in INJECTIONS.items():
         shown = next(w for w in warnings if f"“{name}”" in w)
-        assert quoted(raw) in shown
-        for markup in ("](", "$$", "<b>", ":material"):
-            assert markup not in shown  # every markup character is escaped
+        assert quoted(raw) in shown and raw not in shown  # every markup character escaped
 
 
 def test_a_long_value_is_cut_to_forty_characters():
