@@ -5,6 +5,8 @@ not this.)
 """
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 __all__ = ["num", "arithmetic", "window_sum", "quoted"]
@@ -49,21 +51,22 @@ def window_sum(window, K) -> str:
     return arithmetic(window.patch, K, window.value)
 
 
-_MARKUP = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()<>#+-.!|$~:"})
-
-
 def quoted(value, limit: int = 40) -> str:
     """Text from outside (a link, a cell, a file name) made safe to show inside
-    a Markdown message: at most ``limit`` characters (then "…"), one line, and
-    every Markdown, HTML and LaTeX character escaped, so it shows as typed and
-    never as a link, an image or a formula.
+    a Markdown message: at most ``limit`` characters (then "…"), on one line,
+    as a code span, so it shows as typed and never as a link (not even an
+    autolinked address), an image, HTML or a formula.
 
     >>> print(quoted("[link](https://example.com/phish)"))
-    \\[link\\]\\(https\\://example\\.com/phish\\)
+    `[link](https://example.com/phish)`
     >>> print(quoted("x" * 60))
-    xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…
+    `xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…`
+    >>> print(quoted("a`b"))
+    `` a`b ``
     """
     text = " ".join(str(value).split())
     if len(text) > limit:
         text = text[: limit - 1] + "…"
-    return text.translate(_MARKUP)
+    fence = "`" * (max((len(r) for r in re.findall(r"`+", text)), default=0) + 1)
+    pad = " " if "`" in text or text.startswith(" ") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"

@@ -52,7 +52,7 @@ def init(page: str, params: dict[str, Param]) -> None:
                     reason = t(f"url.{e.kind}", lang(), **{k: quoted(v) if k == "text" else v for k, v in e.fmt.items()})
                 else:  # a page's own parameter types give their reason in English only
                     reason = quoted(str(e).rstrip(".") + ".", limit=200)
-                warnings.append(t("common.url_warning", lang(), name=quoted(name), value=quoted(raw), reason=reason))
+                warnings.append(t("common.url_warning", lang(), name=name, value=quoted(raw), reason=reason))
         elif saved and name in saved:
             value = saved[name]
         st.session_state[k] = value
