@@ -23,15 +23,12 @@ def _tensorflow():
     return training.load_tensorflow()  # the module, loaded once per process
 
 
-def _problem(name, target):
-    return training.problem(name, target if name == "custom" else None)
-
-
 def _on_problem_change():
-    """A new problem starts from its own sensible learning rate and epochs."""
-    defaults = lab.problem_defaults(st.session_state["training.problem"], st.session_state["training.target"])
+    """A new problem starts from a learning rate below its bound for the chosen optimizer and bias."""
+    s = st.session_state
+    defaults = lab.problem_defaults(s["training.problem"], s["training.target"], s["training.optimizer"], s["training.bias"])
     if defaults:
-        st.session_state["training.lr"], st.session_state["training.epochs"] = defaults
+        s["training.lr"], s["training.epochs"] = defaults
 
 
 def _set(key, value):
@@ -54,7 +51,7 @@ with left:
     prob = None
     if name != "custom" or target is not None:
         try:
-            prob = _problem(name, target)
+            prob = training.problem(name, target)  # target: None unless custom
         except ValueError as e:
             st.error(t("training.bad_problem", lang, reason=e))
     lr = widgets.number(PAGE, PARAMS, "lr", t("training.lr", lang), step=0.001, format="%.4g", disabled=busy,
@@ -64,10 +61,10 @@ with left:
     if prob is not None:
         bound, plain = lab.lr_bound(prob.X, prob.K.shape, optimizer, bias)
         caption = {"adam": "training.bound_adam", "momentum": "training.bound_momentum"}.get(optimizer, "training.bound")
-        st.caption(t(caption, lang, plain=plain, bound=bound, m=training.MOMENTUM))
+        st.caption(t(caption, lang, plain=plain, bound=bound, m=training.MOMENTUM, adam=training.ADAM_LR))
         if bound is not None and lr > bound:
             st.warning(t("training.lr_above", lang, lr=lr, bound=bound))
-            safe = training.suggested_lr(prob.X, prob.K.shape, bias)
+            safe = training.suggested_lr(prob.X, prob.K.shape, bias, optimizer)
             st.button(t("training.use_lr", lang, lr=safe), key="training.use_lr", disabled=busy,
                       on_click=_set, args=("training.lr", safe))
     epochs = widgets.number(PAGE, PARAMS, "epochs", t("training.epochs", lang, max=lab.MAX_EPOCHS), step=1,
@@ -77,8 +74,10 @@ with left:
     layer = widgets.choice(PAGE, PARAMS, "layer", t("training.layer", lang), widget="radio", disabled=busy,
                            format_func=lambda v: t(f"training.layer_{v}", lang))
     widgets.flag(PAGE, PARAMS, "bias", t("training.bias", lang), disabled=busy)
-    st.button(t("training.train", lang), key="training.train", type="primary", icon=":material/play_arrow:",
-              disabled=busy or prob is None, on_click=_set, args=("_training.requested", True), width="stretch")
+    st.button(t("training.train", lang), key="training.train", type="primary", disabled=busy or prob is None,
+              icon="spinner" if busy else ":material/play_arrow:", on_click=_set, args=("_training.requested", True),
+              width="stretch")
+    progress_slot = st.empty()  # right below Train, where the learner has just clicked (phones too)
 
 config = dict(problem=name, lr=float(lr), epochs=int(epochs), seed=int(seed), optimizer=optimizer,
               layer=layer, bias=bool(bias))
@@ -106,8 +105,8 @@ def results(run):
         k1.caption(t("training.learned_bias", lang, b=run.biases[-1]))
     k2.plotly_chart(true_fig, key="training.true", width="stretch")
     with k3:
-        every, rows = run.log()
-        st.markdown(f"**{t('training.log_title', lang, every=every)}**")
+        rows = run.log()[1]
+        st.markdown(f"**{run.log_title(lang)}**")
         if rows:
             st.table(pd.DataFrame(run.log_columns(lang)), hide_index=True)
             st.code("\n".join(f"epoch {e}, loss {l:.3f}" for e, l, _ in rows), language=None)
@@ -122,7 +121,7 @@ def results(run):
 
 # Every slot is drawn on every run, so a run in progress leaves nothing stale on the page.
 with right:
-    progress_slot, loss_slot, weights_slot, note_slot = st.empty(), st.empty(), st.empty(), st.empty()
+    loss_slot, weights_slot, note_slot = st.empty(), st.empty(), st.empty()
 results_slot = st.empty()
 run = None if busy else st.session_state.get(RUN)
 if run and run.epochs:
@@ -142,7 +141,7 @@ if prob is not None:
 state.sync(PAGE, PARAMS)
 
 if busy and prob is not None:  # last, so nothing of the previous run is left on the page meanwhile
-    with right, st.spinner(t("common.tf_loading", lang)):
+    with progress_slot.container(), st.spinner(t("common.tf_loading", lang)):
         try:
             _tensorflow()
         except ImportError as e:

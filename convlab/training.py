@@ -18,8 +18,8 @@ from convcore.training import MOMENTUM, SEED_LOG
 
 from .urlstate import parse_cells, text_cells
 
-__all__ = ["MAX_EPOCHS", "MAX_SECONDS", "Run", "drive", "records", "lr_bound", "problem_defaults", "log_every", "seed_log",
-           "history_csv", "kernel_npy", "tf_code", "convcore_code"]
+__all__ = ["MAX_EPOCHS", "MAX_SECONDS", "CHAPTER", "Run", "drive", "records", "lr_bound", "problem_defaults",
+           "log_every", "seed_log", "history_csv", "kernel_npy", "tf_code", "convcore_code"]
 
 MAX_EPOCHS = 500  # the page's epochs control; longer runs are the library's to make
 MAX_SECONDS = 30  # a run stops after this long
@@ -30,23 +30,36 @@ MIN_GAP = 0.1  # seconds between redraws, so the browser keeps up
 CLOSE = 0.05  # learned within this of the true kernel (relative to its largest weight) counts as done
 
 
-def problem_defaults(name: str, target_text: str = "") -> tuple[float, int] | None:
-    """Learning rate and epochs a problem starts from: the chapter's 0.03 and 10
-    for its own problem, else a rate safely below the stable bound and 150
-    epochs. None when a custom target (URL text) is not a valid kernel yet.
+CHAPTER = dict(problem="seed", lr=0.03, epochs=10, optimizer="sgd", bias=False)  # the chapter's run
+
+
+def problem_defaults(name: str, target_text: str = "", optimizer: str = "sgd",
+                     bias: bool = False) -> tuple[float, int] | None:
+    """Learning rate and epochs a problem starts from with these options:
+    :func:`convcore.training.suggested_lr` (below the bound :func:`lr_bound`
+    shows, for every optimizer and bias; 0.1 for Adam, which has no bound),
+    150 epochs, or 50 for the chapter's small problem (10 with the chapter's
+    own settings, whose suggested rate is its 0.03). None when a custom
+    target (URL text) is not a valid kernel yet.
 
     >>> problem_defaults("seed")
     (0.03, 10)
+    >>> problem_defaults("seed", bias=True)
+    (0.014, 50)
+    >>> problem_defaults("sobel", bias=True)
+    (0.0016, 150)
     >>> problem_defaults("custom", "1,x")
     """
-    if name == "seed":
-        return 0.03, 10
     try:
         K = parse_cells(text_cells(target_text)) if name == "custom" else None
         p = training.problem(name, K)
     except ValueError:
         return None
-    return training.suggested_lr(p.X, p.K.shape), 150
+    lr = training.suggested_lr(p.X, p.K.shape, bias, optimizer)
+    if name != "seed":
+        return lr, 150
+    chapter = optimizer == CHAPTER["optimizer"] and bool(bias) == CHAPTER["bias"]
+    return lr, CHAPTER["epochs"] if chapter else 50
 
 
 def records(prob, config: dict):
@@ -111,8 +124,14 @@ class Run:
 
     @property
     def book(self) -> dict | None:
-        """The chapter's printed losses, for a run of the chapter's problem."""
-        return SEED_LOG if self.config["problem"] == "seed" else None
+        """The chapter's printed losses, for a run with the chapter's settings
+        (its problem, lr 0.03, plain gradient descent, no bias; any seed,
+        layer and number of epochs); None for any other run, whose losses the
+        chapter's do not describe."""
+        c = self.config
+        same = (c["problem"] == CHAPTER["problem"] and math.isclose(c["lr"], CHAPTER["lr"], rel_tol=1e-9)
+                and c["optimizer"] == CHAPTER["optimizer"] and bool(c.get("bias")) == CHAPTER["bias"])
+        return SEED_LOG if same else None
 
     def verdict(self) -> tuple[str, dict]:
         """What the run came to, as a message kind and its numbers:
@@ -142,11 +161,18 @@ class Run:
         book = self.book or {}
         return every, [(e, l, book.get(e)) for e, l in seed_log(self.losses, every)]
 
+    def log_title(self, lang: str) -> str:
+        """The log's heading in ``lang``: the chapter's log for a run with the
+        chapter's settings, else this run's log."""
+        from .text import t
+
+        return t("training.log_title" if self.book else "training.log_title_run", lang, every=self.log()[0])
+
     def csv(self) -> str:
         return history_csv(self.epochs, self.losses, self.kernels, self.biases)
 
     def log_columns(self, lang: str) -> dict[str, list]:
-        """The log as table columns headed in ``lang`` (the chapter's column for its own problem)."""
+        """The log as table columns headed in ``lang`` (the chapter's column for a run with its settings)."""
         from .text import t
 
         _, rows = self.log()

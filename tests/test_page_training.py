@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import json
 import os
+import re
 
 import numpy as np
 import pytest
@@ -69,6 +70,8 @@ def test_train_reproduces_the_chapter():
     table = at.table[0].value
     assert list(table.iloc[:, 0]) == [2, 4, 6, 8, 10]
     assert list(table.iloc[:, 2]) == ["4.427", "0.759", "0.134", "0.025", "0.005"]
+    assert any(m.value == "**The chapter's log (every 2 epochs)**" for m in at.markdown)
+    assert [d["name"] for d in loss["data"]] == ["loss", "the chapter's printout"]
     assert [float(v) for v in table.iloc[:, 1]] == sorted((float(v) for v in table.iloc[:, 1]), reverse=True)
     assert any("epoch 10, loss" in c.value for c in at.code)
     # the controls are enabled again after the run
@@ -92,6 +95,42 @@ def test_use_suggested_lr_button():
     assert not messages(at, "warning")
 
 
+def shown_bound(at: AppTest) -> float:
+    """The stable bound the page shows in its caption (2/λmax, or 2(1+m)/λmax with momentum)."""
+    found = [re.search(r"λmax = ([0-9.e+-]+)\*\*", c.value) for c in at.caption]
+    return float(next(m for m in found if m).group(1))
+
+
+@pytest.mark.parametrize("problem, optimizer", [("sobel", "sgd"), ("custom", "sgd"), ("sobel", "momentum")])
+def test_with_a_bias_choosing_a_problem_fills_in_a_rate_below_the_shown_bound(problem, optimizer):
+    # the learner: /training?bias=1, choose Sobel -> lr 0.0023 against the bound 0.001728, exploding at epoch 14
+    at = open_page(bias="1", optimizer=optimizer)
+    at.radio(key="training.problem").set_value(problem).run()
+    lr, bound = at.number_input(key="training.lr").value, shown_bound(at)
+    assert 0 < lr < bound, (lr, bound)
+    assert not [w for w in messages(at, "warning") if "above the stable bound" in w]
+    assert at.number_input(key="training.epochs").value == 150
+
+
+def test_with_adam_choosing_a_problem_fills_in_adams_rate():
+    at = open_page(bias="1", optimizer="adam")
+    at.radio(key="training.problem").set_value("sobel").run()
+    assert at.number_input(key="training.lr").value == pytest.approx(0.1)
+    assert any("Adam" in c.value and "about 0.1 " in c.value for c in at.caption)  # the rule, said on the page
+
+
+def test_switching_the_bias_on_warns_and_offers_a_rate_below_the_new_bound():
+    at = open_page(problem="sobel", lr="0.0023", epochs="150")
+    assert not messages(at, "warning")
+    at.checkbox(key="training.bias").check().run()
+    bound = shown_bound(at)
+    assert at.number_input(key="training.lr").value == pytest.approx(0.0023)  # the learner's rate stays theirs
+    assert any(f"above the stable bound {bound:.4g}" in w for w in messages(at, "warning"))
+    at.button(key="training.use_lr").click().run()
+    assert at.number_input(key="training.lr").value < bound
+    assert not messages(at, "warning")
+
+
 def test_sobel_problem_and_own_layer():
     at = open_page()
     at.radio(key="training.problem").set_value("sobel").run()
@@ -103,6 +142,18 @@ def test_sobel_problem_and_own_layer():
     sobel = np.array([-1, 0, 1, -2, 0, 2, -1, 0, 1])
     np.testing.assert_allclose(learned, sobel, atol=0.05)
     assert any(m.startswith("Done: 150 epochs") for m in messages(at, "success"))
+    # no chapter's log for a problem the chapter did not run
+    assert any(m.value.startswith("**This run's log") for m in at.markdown)
+    assert not any("The chapter's log" in m.value for m in at.markdown)
+    assert at.table[0].value.shape[1] == 2
+
+
+def test_other_settings_on_the_chapters_problem_get_this_runs_log_and_no_chapter_markers():
+    at = train(open_page(lr="0.02", epochs="20"))
+    assert any(m.value.startswith("**This run's log (every 2 epochs)") for m in at.markdown)
+    assert at.table[0].value.shape[1] == 2
+    assert [d.get("name") for d in charts(at)["training.loss"]["data"]] == ["loss"]  # no 0.03 markers
+    assert not any("Keras' own random initial kernel" in c.value for c in at.caption)
 
 
 def test_custom_target_with_bias_and_adam():

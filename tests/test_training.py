@@ -7,11 +7,19 @@ import subprocess
 import sys
 from pathlib import Path
 
+import math
+
 import numpy as np
 import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as hst
+from hypothesis.extra import numpy as hnp
 
 from convcore import corr2d
 from convcore.training import (
+    ADAM_LR,
+    MOMENTUM,
+    OPTIMIZERS,
     SOBEL_X,
     edge_image,
     hessian,
@@ -165,6 +173,36 @@ def test_hessian_is_the_second_derivative():
     K1, K2 = rng.normal(size=(2, 2)), rng.normal(size=(2, 2))
     dg = numpy_gradient(X, Y, K2) - numpy_gradient(X, Y, K1)
     np.testing.assert_allclose(dg.reshape(-1), H @ (K2 - K1).reshape(-1), atol=1e-9)
+
+
+@given(
+    X=hnp.arrays(np.float64, hnp.array_shapes(min_dims=2, max_dims=2, min_side=1, max_side=9),
+                 elements=hst.floats(-10, 10, allow_nan=False, allow_subnormal=False)),
+    kh=hst.integers(1, 5), kw=hst.integers(1, 5), bias=hst.booleans(), optimizer=hst.sampled_from(OPTIMIZERS),
+)
+def test_suggested_lr_sits_below_the_bound_of_its_options(X, kh, kw, bias, optimizer):
+    # The learner's bug: with a bias the suggestion ignored the (lower) bound of the bias.
+    assume(kh <= X.shape[0] and kw <= X.shape[1])
+    lr = suggested_lr(X, (kh, kw), bias, optimizer)
+    plain = stable_lr_bound(X, (kh, kw), bias)
+    own = stable_lr_bound(X, (kh, kw), bias, MOMENTUM if optimizer == "momentum" else 0.0)
+    assert 0 < lr < math.inf
+    if optimizer == "adam":
+        assert lr == ADAM_LR  # no bound applies to Adam: one rate, whatever the curvature
+    elif math.isinf(plain):
+        assert lr == 0.03  # an input that leaves the loss flat: the chapter's rate
+    else:
+        # below the optimizer's own bound, and below plain gradient descent's (switching momentum off stays stable)
+        assert lr <= 0.95 * plain and lr < own
+
+
+def test_suggested_lr_with_a_bias_is_below_the_bias_bound():
+    p = problem("sobel")
+    bound = stable_lr_bound(p.X, (3, 3), bias=True)
+    assert round(bound, 6) == 0.001728  # what the page shows for /training?bias=1, Sobel
+    assert suggested_lr(p.X, (3, 3), bias=True) == 0.0016 < bound
+    records = run(p, lr=0.0016, epochs=150, bias=True)
+    assert not any(r.diverged for r in records) and records[-1].loss < 1e-3 * records[0].loss
 
 
 def test_learning_rate_above_the_bound_diverges():

@@ -2,13 +2,20 @@
 records are made up, the clock is a fake one."""
 from __future__ import annotations
 
+import json
+import math
 from dataclasses import dataclass
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as hst
+from hypothesis.extra import numpy as hnp
 
 from convcore import seed, training
+from convlab.figures import training as figs
 from convlab.training import MAX_DRAWS, MAX_SECONDS, Run, drive, lr_bound, problem_defaults
+from convlab.urlstate import matrix_text
 
 CONFIG = dict(problem="seed", lr=0.03, epochs=10, seed=0, optimizer="sgd", layer="keras", bias=False)
 
@@ -139,3 +146,95 @@ def test_problem_defaults():
     assert epochs == 150 and lr == training.suggested_lr(p.X, p.K.shape)
     assert problem_defaults("custom", "0,1;2,3")[1] == 150
     assert problem_defaults("custom", "0,x") is None
+    # what the learner hit: Sobel filled in 0.0023 against the bias's bound 0.001728, custom 0.0045 against 0.002463
+    assert problem_defaults("sobel", "", "sgd", True) == (0.0016, 150)
+    assert problem_defaults("custom", "0,1;2,3", "sgd", True) == (0.0022, 150)
+    # the chapter's problem keeps its 0.03 and 10 epochs only with the chapter's settings
+    assert problem_defaults("seed", "", "momentum", False) == (0.03, 50)
+    assert problem_defaults("seed", "", "sgd", True) == (0.014, 50)
+    assert problem_defaults("seed", "", "adam", False) == (training.ADAM_LR, 50)
+
+
+def shown(x: float) -> float:
+    """A bound as the page shows it ({bound:.4g})."""
+    return float(f"{x:.4g}")
+
+
+@given(
+    name=hst.sampled_from(training.PROBLEMS),
+    K=hnp.arrays(np.float64, hnp.array_shapes(min_dims=2, max_dims=2, min_side=1, max_side=5),
+                 elements=hst.integers(-9, 9).map(float)),
+    optimizer=hst.sampled_from(training.OPTIMIZERS), bias=hst.booleans(),
+)
+def test_the_filled_in_lr_sits_below_the_bound_the_page_shows(name, K, optimizer, bias):
+    """Both values the page fills in (on a problem change, and the "use lr = ..."
+    button) are below the bound it shows, for every problem and option; Adam
+    (no bound shown) gets its one rate."""
+    lr, epochs = problem_defaults(name, matrix_text(K), optimizer, bias)
+    p = training.problem(name, K if name == "custom" else None)
+    bound, plain = lr_bound(p.X, p.K.shape, optimizer, bias)
+    button = training.suggested_lr(p.X, p.K.shape, bias, optimizer)
+    assert lr > 0 and epochs in (10, 50, 150)
+    if bound is None:
+        assert optimizer == "adam" and lr == button == training.ADAM_LR
+    else:
+        assert lr < shown(bound) and button < shown(bound)
+        assert lr < shown(plain)  # momentum too: switching it off keeps the rate stable
+
+
+CHAPTER_RUN = dict(CONFIG, seed=7, layer="own", epochs=40)  # the chapter's settings: any seed, layer, epochs
+
+
+@pytest.mark.parametrize("change", [dict(lr=0.05), dict(lr=0.02), dict(optimizer="momentum"), dict(optimizer="adam"),
+                                    dict(bias=True), dict(problem="sobel"), dict(problem="custom")])
+def test_the_chapters_log_only_for_a_run_with_the_chapters_settings(change):
+    chapter = Run.start(CHAPTER_RUN, seed.EDGE_K, 1 / 30)
+    other = Run.start(dict(CHAPTER_RUN, **change), seed.EDGE_K, 1 / 30)
+    for run in (chapter, other):
+        for rec in records(10):
+            run.add(rec)
+    assert chapter.book == training.SEED_LOG and other.book is None
+    assert chapter.log_title("en") == "The chapter's log (every 5 epochs)"
+    assert other.log_title("en") == "This run's log (every 5 epochs)"
+    assert other.log_title("zh") == "本次运行的日志（每 5 个迭代周期）"
+    assert len(chapter.log_columns("en")) == 3 and len(other.log_columns("en")) == 2
+    assert [b for _, _, b in other.log()[1]] == [None, None]
+    # the chapter's loss markers (lr 0.03) are drawn only over a run with its settings
+    assert len(figs.run_figures(chapter, "en")[0].data) == 2
+    assert len(figs.run_figures(other, "en")[0].data) == 1
+
+
+def legend_of(fig) -> tuple[dict, list[str]]:
+    spec = json.loads(fig.to_json())
+    names = [d["name"] for d in spec["data"] if d.get("showlegend", True)]
+    return spec["layout"], names
+
+
+@pytest.mark.parametrize("kernel_shape, bias", [((3, 3), False), ((3, 3), True), ((5, 5), True), ((1, 2), False)])
+def test_legends_sit_under_the_plot_and_show_every_weight(kernel_shape, bias):
+    K = np.arange(math.prod(kernel_shape), dtype=float).reshape(kernel_shape)
+    run = Run.start(dict(CONFIG, problem="custom", bias=bias), K, 0.002)
+    run.add(Rec(1, 1.0, K, bias=0.0 if bias else None))
+    loss, weights = figs.run_figures(run, "en")
+    layout, names = legend_of(weights)
+    assert names == figs.weight_names(kernel_shape, bias)
+    # a horizontal band at the bottom of the figure, below the axis: it covers no curve
+    legend = layout["legend"]
+    assert legend["orientation"] == "h" and legend["yref"] == "container" and legend["y"] == 0
+    assert legend["yanchor"] == "bottom" and layout["showlegend"] is True
+    # every entry shows: the figure grows a row for every 3 entries (a phone's width), no scrolling legend
+    rows = math.ceil(len(names) / figs.PHONE_ROW)
+    assert layout["height"] == figs.HEIGHT + figs.LEGEND_ROW * (rows - 1)
+    chapter = Run.start(CONFIG, seed.EDGE_K, 1 / 30)
+    chapter.add(Rec(1, 1.0, seed.EDGE_K))
+    layout, names = legend_of(figs.run_figures(chapter, "en")[0])
+    assert names == ["loss", "the chapter's printout"]
+    assert layout["legend"]["orientation"] == "h" and layout["legend"]["yref"] == "container"
+
+
+def test_wide_kernels_write_two_decimals_in_their_narrow_cells():
+    learned = np.array([[1.0021, -0.0353, -0.8817, -0.107, 1.787]] * 5)
+    trace = figs.kernel_heatmap(learned, "learned").data[0]
+    assert trace.texttemplate == "%{z:.2~f}" and trace.textfont.size == 12  # "-0.04", not "-0.0353"
+    assert figs.kernel_heatmap(learned * 1e4, "diverged").data[0].texttemplate == "%{z:.2~g}"  # "1e+04"
+    assert figs.kernel_heatmap(training.SOBEL_X, "K").data[0].texttemplate == "%{z:.4~g}"  # 3x3: wide cells

@@ -8,9 +8,12 @@ from plotly.colors import qualitative
 
 from .common import heatmap
 
-__all__ = ["loss_figure", "weights_figure", "kernel_heatmap", "weight_names", "run_figures", "kernel_pair", "problem_figures", "HEIGHT"]
+__all__ = ["loss_figure", "weights_figure", "kernel_heatmap", "weight_names", "legend_height", "run_figures", "kernel_pair",
+           "problem_figures", "HEIGHT"]
 
 HEIGHT = 340  # fixed, so redraws do not make the page jump
+LEGEND_ROW = 22  # a legend row's height (font 11)
+PHONE_ROW = 3  # legend entries per row in a phone's figure (~350 px wide)
 PALETTE = qualitative.Plotly + qualitative.D3 + qualitative.Dark24
 
 
@@ -24,18 +27,36 @@ def weight_names(kernel_shape, bias: bool = False) -> list[str]:
     return [f"k[{i}][{j}]" for i in range(kh) for j in range(kw)] + (["b"] if bias else [])
 
 
-def _layout(fig: go.Figure, title: str, x_title: str, y_title: str, total_epochs: int) -> go.Figure:
-    fig.update_layout(
+def legend_height(entries: int) -> int:
+    """The figure's height with ``entries`` legend entries: :data:`HEIGHT`,
+    plus a row for every :data:`PHONE_ROW` entries past the first row, so
+    that the plot keeps its height on a phone too.
+
+    >>> [legend_height(n) for n in (0, 2, 4, 9, 26)]
+    [340, 340, 362, 384, 516]
+    """
+    return HEIGHT + LEGEND_ROW * max(0, -(-entries // PHONE_ROW) - 1)
+
+
+def _layout(title: str, x_title: str, y_title: str, total_epochs: int, entries: int = 0,
+            entrywidth: int | None = None, **yaxis) -> dict:
+    # The legend is a horizontal band under the plot: it hides no curve, and
+    # every entry shows (the band wraps into rows and the margin grows to fit).
+    legend = dict(orientation="h", x=0, xanchor="left", y=0, yanchor="bottom", yref="container",
+                  font=dict(size=11), tracegroupgap=0)
+    if entrywidth:
+        legend["entrywidth"] = entrywidth
+    return dict(
         title=dict(text=title, x=0, xanchor="left"),
-        height=HEIGHT,
+        height=legend_height(entries),
         margin=dict(l=10, r=10, t=50, b=10),
-        legend=dict(font=dict(size=11)),
+        showlegend=entries > 0,
+        legend=legend,
         uirevision="training",
+        # The x axis spans the whole run from the start, so the lines grow into it.
+        xaxis=dict(title=dict(text=x_title), range=[0.5, max(total_epochs, 2) + 0.5]),
+        yaxis=dict(title=dict(text=y_title), **yaxis),
     )
-    # The x axis spans the whole run from the start, so the lines grow into it.
-    fig.update_xaxes(title=x_title, range=[0.5, max(total_epochs, 2) + 0.5])
-    fig.update_yaxes(title=y_title)
-    return fig
 
 
 def loss_figure(epochs, losses, total_epochs: int, *, title: str, x_title: str, y_title: str,
@@ -46,21 +67,20 @@ def loss_figure(epochs, losses, total_epochs: int, *, title: str, x_title: str, 
     x_hover = x_hover or x_title
     losses = np.asarray(losses, dtype=float)
     shown = np.where(losses > 0, losses, np.nan)  # a log axis cannot show 0
-    fig = go.Figure(go.Scatter(
-        x=list(epochs), y=shown, mode="lines+markers" if len(losses) <= 60 else "lines",
+    data = [dict(
+        type="scatter", x=list(epochs), y=shown, mode="lines+markers" if len(losses) <= 60 else "lines",
         name=y_title, line=dict(color=PALETTE[0], width=2),
         hovertemplate=x_hover + " %{x}: %{y:.4g}<extra></extra>",
-    ))
+    )]
     if marks:
-        fig.add_trace(go.Scatter(
-            x=list(marks), y=list(marks.values()), mode="markers", name=marks_name,
+        data.append(dict(
+            type="scatter", x=list(marks), y=list(marks.values()), mode="markers", name=marks_name,
             marker=dict(symbol="circle-open", size=10, color="gray"),
             hovertemplate=x_hover + " %{x}: %{y}<extra>" + marks_name + "</extra>",
         ))
-    fig.update_yaxes(type="log", exponentformat="power")
-    fig = _layout(fig, title, x_title, y_title, total_epochs)
-    fig.update_layout(showlegend=bool(marks), legend=dict(x=1, xanchor="right", y=1, bgcolor="rgba(255,255,255,0.6)"))
-    return fig
+    # One constructor call: plotly.py's add_trace/update_* calls validate step by step.
+    return go.Figure(data=data, layout=_layout(title, x_title, y_title, total_epochs, entries=len(data) if marks else 0,
+                                               type="log", exponentformat="power"))
 
 
 def weights_figure(epochs, kernels, true_kernel, total_epochs: int, *, title: str, x_title: str,
@@ -79,19 +99,22 @@ def weights_figure(epochs, kernels, true_kernel, total_epochs: int, *, title: st
     names = weight_names(np.asarray(true_kernel).shape, biases is not None)
     x = list(epochs)
     x_end = max(total_epochs, 2) + 0.5
-    fig = go.Figure()
+    data = []
     for n, (name, ys, target) in enumerate(zip(names, series, targets)):
         color = PALETTE[n % len(PALETTE)]
-        fig.add_trace(go.Scatter(
-            x=x, y=ys, mode="lines", name=name, legendgroup=name, line=dict(color=color, width=2),
+        data.append(dict(
+            type="scatter", x=x, y=ys, mode="lines", name=name, legendgroup=name, line=dict(color=color, width=2),
             hovertemplate=name + ", " + x_hover + " %{x}: %{y:.4f}<extra></extra>",
         ))
-        fig.add_trace(go.Scatter(
-            x=[0.5, x_end], y=[target, target], mode="lines", name=f"{name} ({true_name})",
+        data.append(dict(
+            type="scatter", x=[0.5, x_end], y=[target, target], mode="lines", name=f"{name} ({true_name})",
             legendgroup=name, showlegend=False, line=dict(color=color, width=1, dash="dash"),
             hovertemplate=f"{name} {true_name}: {target:g}<extra></extra>",
         ))
-    return _layout(fig, title, x_title, y_title, total_epochs)
+    # One constructor call (a 5x5 kernel has 50 traces); legend entries in columns: every name is about
+    # as wide as "k[0][0]".
+    return go.Figure(data=data, layout=_layout(title, x_title, y_title, total_epochs, entries=len(names),
+                                               entrywidth=45))
 
 
 def kernel_heatmap(K, title: str, scale: float | None = None, lang: str = "en") -> go.Figure:
@@ -99,8 +122,13 @@ def kernel_heatmap(K, title: str, scale: float | None = None, lang: str = "en") 
     from ``-scale`` to ``scale``, so two kernels can share one scale)."""
     K = np.asarray(K, dtype=float)
     m = scale if scale and np.isfinite(scale) else (float(np.abs(K).max()) or 1.0)
-    return heatmap(K, title, diverging=True, zmin=-m, zmax=m,
-                   height=int(min(420, max(200, 90 + 60 * K.shape[0]))), lang=lang)
+    fig = heatmap(K, title, diverging=True, zmin=-m, zmax=m,
+                  height=int(min(420, max(200, 90 + 60 * K.shape[0]))), lang=lang)
+    if K.shape[1] >= 4 and fig.data[0].texttemplate:
+        # narrow cells (a third of the page wide): two decimals in smaller type, so no number runs into the next
+        big = not (np.abs(K) < 100).all()  # a diverged run: 2.6e+03, nan
+        fig.data[0].update(texttemplate="%{z:.2~g}" if big else "%{z:.2~f}", textfont=dict(size=12))
+    return fig
 
 
 def run_figures(run, lang: str) -> tuple[go.Figure, go.Figure]:

@@ -44,8 +44,8 @@ STRINGS = {
         "zh": "动量 {m:g} 时，梯度下降在学习率低于 **2(1+{m:g})/λmax = {bound:.4g}** 时稳定（不加动量：{plain:.4g}）。",
     },
     "training.bound_adam": {
-        "en": "Adam scales its steps itself (each weight moves by at most about lr per epoch), so the bound 2/λmax = {plain:.4g} of plain gradient descent does not apply.",
-        "zh": "Adam 会自行缩放步长（每个迭代周期每个权重最多移动约一个学习率），因此普通梯度下降的上界 2/λmax = {plain:.4g} 不适用。",
+        "en": "Adam scales its steps itself (each weight moves by at most about lr per epoch), so the bound 2/λmax = {plain:.4g} of plain gradient descent does not apply; a rate of about {adam:g} brings weights of size 1–3 to their values in tens of epochs.",
+        "zh": "Adam 会自行缩放步长（每个迭代周期每个权重最多移动约一个学习率），因此普通梯度下降的上界 2/λmax = {plain:.4g} 不适用；学习率取 {adam:g} 左右时，大小为 1–3 的权重几十个迭代周期即可到达真实值。",
     },
     "training.lr_above": {
         "en": "The learning rate {lr:g} is above the stable bound {bound:.4g}: the loss will grow instead of falling. Use a learning rate below {bound:.4g}.",
@@ -85,6 +85,7 @@ STRINGS = {
     "training.true_kernel": {"en": "True kernel K", "zh": "真实卷积核 K"},
     "training.learned_bias": {"en": "Learned bias: {b:.4g} (true: 0)", "zh": "学到的偏置：{b:.4g}（真实值：0）"},
     "training.log_title": {"en": "The chapter's log (every {every} epochs)", "zh": "书中的日志（每 {every} 个迭代周期）"},
+    "training.log_title_run": {"en": "This run's log (every {every} epochs)", "zh": "本次运行的日志（每 {every} 个迭代周期）"},
     "training.col_epoch": {"en": "epoch", "zh": "迭代周期"},
     "training.col_loss": {"en": "loss", "zh": "损失"},
     "training.col_book": {"en": "the chapter", "zh": "书中"},
