@@ -12,6 +12,7 @@ from convlab.text import t
 
 PAGE = "padding"
 KERAS, KERAS_MISSING = "_padding.keras", "_padding.keras_missing"  # Keras' answers, TensorFlow's absence
+TIED = "_padding.tied"  # the last run's tie: tying (not editing a tied control) is what copies values
 
 lang = state.lang()
 state.init(PAGE, PARAMS)
@@ -47,10 +48,14 @@ for col, preset in zip(st.columns(3) + st.columns(3), cs.PRESETS):
     col.button(tr(f"preset_{preset.name}"), key=key(f"preset.{preset.name}"), on_click=assign, args=(preset.state(),),
                width="stretch", help=tr("preset_help", shape=shape_text(preset.expected)))
 
+values = {name: state.get(PAGE, name) for name in PARAMS}  # what the controls below show
 left, right = st.columns([2, 3], gap="large")
 with left:
     st.subheader(tr("controls"))
     tie = widgets.flag(PAGE, PARAMS, "tie", tr("tie"), help=tr("tie_help"))
+    if not ss.get(TIED) and (notice := cs.tie_notice(values, lang)):
+        st.info(notice, icon=":material/link:")  # tying never changes a value silently
+    ss[TIED] = tie
     mode = widgets.choice(PAGE, PARAMS, "mode", tr("mode"), widget=st.radio, horizontal=True,
                           format_func=lambda m: tr(f"mode_{m}"), help=tr("mode_help"))
     axes = cs.axis_controls(tie, mode)
@@ -61,7 +66,6 @@ with left:
             for name, label, help_key in controls:
                 widgets.number(PAGE, PARAMS, name, tr(label), step=1, help=tr(help_key) if help_key else None)
 
-values = {name: state.get(PAGE, name) for name in PARAMS}
 assign(cs.tied_width(values))  # tied: the width's controls (not drawn) follow the height
 try:
     cfg = cs.config(values)
@@ -107,12 +111,14 @@ widgets.code_expander(lang, *cs.code_snippets(*cfg.args))
 st.subheader(tr("keras_title"))
 st.caption(tr("keras_intro"))
 cases, results = cs.keras_cases(cfg), ss.get(KERAS, {})
-st.dataframe(pd.DataFrame(cs.keras_table(cases, results, lang)), hide_index=True, width="stretch", key=key("keras_table"))
+st.container(key=key("keras_table")).table(pd.DataFrame(cs.keras_table(cases, results, lang)), hide_index=True)
+for refusal in cs.keras_refusals(cases, results, lang):
+    st.caption(refusal)
 st.button(tr("keras_button"), key=key("keras_check"), on_click=check_keras, args=(cases,), icon=":material/fact_check:")
 if KERAS_MISSING in ss:
     st.warning(t("common.tf_missing", lang, error=ss[KERAS_MISSING]))
-if (agree := cs.keras_verdict(cases, results)) is not None:
-    (st.success if agree else st.error)(tr("keras_agree" if agree else "keras_disagree"))
+if verdict := cs.keras_message(cases, results, lang):  # only of rows answered for exactly these settings
+    getattr(st, verdict[0])(verdict[1])
 if cfg.fits and not cfg.keras_takes:
     st.caption(tr("keras_only_valid_same"))
 
@@ -122,8 +128,7 @@ stack_input = (state.get(PAGE, "snh"), state.get(PAGE, "snw"))  # the input size
 for col, (name, settings) in zip(st.columns(3), cs.stack_buttons(stack_input).items()):
     col.button(tr(name), key=key(name), on_click=assign, args=(settings, True), width="stretch")
 for col, (name, label) in zip(st.columns(2), (("snh", "stack_nh"), ("snw", "stack_nw"))):
-    with col:
-        widgets.number(PAGE, PARAMS, name, tr(label), step=1)
+    widgets.number(PAGE, PARAMS, name, tr(label), step=1, container=col)
 
 columns = {name: getattr(st.column_config, kind)(**options) for name, (kind, options) in cs.layer_columns(lang).items()}
 _, edited = widgets.versioned_editor(key("stack"), lambda text: cs.stack_frame(cs.parse_stack(text)),

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import math
 import numbers
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
@@ -43,6 +43,7 @@ from .urlstate import Bool, Choice, Int, Param
 
 __all__ = [
     "shape_text",
+    "axis_latex",
     "formula_latex",
     "same_split_latex",
     "Preset",
@@ -54,6 +55,8 @@ __all__ = [
     "MODES",
     "axis_controls",
     "tied_width",
+    "tie_changes",
+    "tie_notice",
     "padding_argument",
     "Config",
     "config",
@@ -66,9 +69,13 @@ __all__ = [
     "KERAS_CASES",
     "keras_cases",
     "check_keras",
+    "cell_shape",
     "keras_cell",
     "keras_table",
+    "keras_refusals",
     "keras_verdict",
+    "keras_pending",
+    "keras_message",
     "Layer",
     "LayerError",
     "LAYER_RANGES",
@@ -115,51 +122,64 @@ def _floor_frac(num: str, den: str) -> str:
     return rf"\left\lfloor \frac{{{num}}}{{{den}}} \right\rfloor"
 
 
+def axis_latex(ax: AxisPlan, axis: str, word: str, dilated: bool = False) -> str:
+    r"""One axis of the seed's output shape ``floor((n - k + p + s) / s)``, one
+    step a line (an ``aligned`` block narrow enough for a phone): the axis'
+    padding (and, when ``dilated``, ``k'``, the dilated kernel,
+    ``(k - 1) d + 1``, which takes the place of ``k``), the formula, the
+    numbers, the result. ``word`` names the axis.
+
+    >>> print(axis_latex(AxisPlan(3, 2, 3, 1, 1, 1), "h", "height").replace(r" \\ ", "\n"))
+    \begin{aligned}p_h &= 1 + 1 = 2
+    \text{height} &= \left\lfloor \frac{n_h - k_h + p_h + s_h}{s_h} \right\rfloor
+    &= \left\lfloor \frac{3 - 2 + 2 + 3}{3} \right\rfloor
+    &= \left\lfloor \frac{6}{3} \right\rfloor = 2\end{aligned}
+    """
+    a, k = axis, ("k'" if dilated else "k")
+    rows = [rf"p_{a} &= {ax.before} + {ax.after} = {ax.p}"]
+    if dilated:
+        rows.append(rf"k'_{a} &= ({ax.k} - 1)\cdot {ax.d} + 1 = {ax.k_eff}")
+    rows += [
+        rf"\text{{{word}}} &= " + _floor_frac(f"n_{a} - {k}_{a} + p_{a} + s_{a}", f"s_{a}"),
+        "&= " + _floor_frac(f"{ax.n} - {ax.k_eff} + {ax.p} + {ax.s}", str(ax.s)),
+        "&= " + _floor_frac(str(ax.numerator), str(ax.s)) + f" = {math.floor(ax.numerator / ax.s)}",
+    ]
+    return r"\begin{aligned}" + r" \\ ".join(rows) + r"\end{aligned}"
+
+
 def formula_latex(h: AxisPlan, w: AxisPlan, words=("height", "width", "output")) -> list[str]:
     r"""The seed's output shape ``floor((n - k + p + s) / s)`` per axis, as LaTeX
-    lines: the seed's formula, then each axis with the numbers filled in
-    (an ``aligned`` block), then the result. With a dilation above 1, ``k'``
-    (the dilated kernel, ``(k - 1) d + 1``) takes the place of ``k`` and its
-    value is written out. ``words`` name the height, width and output shape.
+    blocks, each narrow enough for a phone's width: the seed's formula (one
+    axis a line), each axis with the numbers filled in (:func:`axis_latex`),
+    then the result. With a dilation above 1, ``k'`` takes the place of ``k``.
+    ``words`` name the height, width and output shape.
 
     >>> from convcore import axis_plans
     >>> lines = formula_latex(*axis_plans((8, 8), (3, 5), "valid", stride=(3, 4)))
     >>> print(lines[0])
-    \lfloor (n_h - k_h + p_h + s_h)/s_h \rfloor \times \lfloor (n_w - k_w + p_w + s_w)/s_w \rfloor
+    \begin{aligned}& \lfloor (n_h - k_h + p_h + s_h)/s_h \rfloor \\ \times\ & \lfloor (n_w - k_w + p_w + s_w)/s_w \rfloor\end{aligned}
     >>> print(lines[-1])
     \text{output} = 2 \times 1
     """
     dilated = h.d > 1 or w.d > 1
     k = "k'" if dilated else "k"
-    seed = r" \times ".join(rf"\lfloor (n_{a} - {k}_{a} + p_{a} + s_{a})/s_{a} \rfloor" for a in "hw")
-    rows = []
-    for a, ax, word in zip("hw", (h, w), words):
-        row = rf"\text{{{word}}} &= " + _floor_frac(f"n_{a} - {k}_{a} + p_{a} + s_{a}", f"s_{a}")
-        notes = [rf"p_{a} = {ax.before} + {ax.after} = {ax.p}"]
-        if dilated:
-            notes.append(rf"k'_{a} = ({ax.k} - 1)\cdot {ax.d} + 1 = {ax.k_eff}")
-        if dilated:  # too wide for one line beside the formula
-            row += r" \\ & \small (" + r",\ ".join(notes) + ")"
-        else:
-            row += r"\quad (" + notes[0] + ")"
-        row += r" \\ &= " + _floor_frac(f"{ax.n} - {ax.k_eff} + {ax.p} + {ax.s}", str(ax.s))
-        row += " = " + _floor_frac(str(ax.numerator), str(ax.s)) + f" = {math.floor(ax.numerator / ax.s)}"
-        rows.append(row)
+    seed_h, seed_w = (rf"\lfloor (n_{a} - {k}_{a} + p_{a} + s_{a})/s_{a} \rfloor" for a in "hw")
+    seed = r"\begin{aligned}& " + seed_h + r" \\ \times\ & " + seed_w + r"\end{aligned}"
     result = r" \times ".join(str(math.floor(ax.numerator / ax.s)) for ax in (h, w))
-    return [seed, r"\begin{aligned}" + r" \\[4pt] ".join(rows) + r"\end{aligned}",
+    return [seed, axis_latex(h, "h", words[0], dilated), axis_latex(w, "w", words[1], dilated),
             rf"\text{{{words[2]}}} = {result}"]
 
 
 def same_split_latex(ax: AxisPlan, axis: str) -> str:
-    r"""TensorFlow's 'same' padding on one axis, written out:
-    total ``max((ceil(n/s) - 1) s + k' - n, 0)``, smaller half first.
+    r"""TensorFlow's 'same' padding on one axis, written out as two rows of an
+    ``aligned`` block: total ``max((ceil(n/s) - 1) s + k' - n, 0)``, smaller half first.
 
     >>> print(same_split_latex(AxisPlan(8, 3, 2, 1, 0, 1), "h"))
-    p_h = \max((\lceil 8/2 \rceil - 1)\cdot 2 + 3 - 8,\ 0) = 1 = 0 + 1
+    p_h &= \max((\lceil 8/2 \rceil - 1)\cdot 2 + 3 - 8, 0) \\ &= 1 = 0 + 1
     """
     return (
-        rf"p_{axis} = \max((\lceil {ax.n}/{ax.s} \rceil - 1)\cdot {ax.s} + {ax.k_eff} - {ax.n},\ 0)"
-        rf" = {ax.p} = {ax.before} + {ax.after}"
+        rf"p_{axis} &= \max((\lceil {ax.n}/{ax.s} \rceil - 1)\cdot {ax.s} + {ax.k_eff} - {ax.n}, 0)"
+        rf" \\ &= {ax.p} = {ax.before} + {ax.after}"
     )
 
 
@@ -274,6 +294,44 @@ def tied_width(values: dict) -> dict:
     return {name: values[source] for name, source in _WIDTH_FOLLOWS.items()} if values["tie"] else {}
 
 
+def _width_labels(mode: str) -> dict[str, str]:
+    """The untied controls' text keys (``padding.<key>``) by parameter, for this padding mode."""
+    return {name: label for _, controls in axis_controls(False, mode) for name, label, _ in controls}
+
+
+def tie_changes(values: dict) -> list[tuple[str, int, int]]:
+    """What tying overwrites among the controls the untied page shows:
+    ``(parameter, old, new)`` for each width value (and, with explicit padding,
+    each side) that :func:`tied_width` sets to a different value; empty when
+    not tied or when both axes already agree.
+
+    >>> tie_changes(dict(PRESETS[-1].state(), tie=True))  # the stride figure: stride (3, 2)
+    [('sw', 2, 3)]
+    """
+    shown = _width_labels(values["mode"])
+    return [(name, values[name], new) for name, new in tied_width(values).items()
+            if name in shown and values[name] != new]
+
+
+def tie_notice(values: dict, lang: str = "en") -> str | None:
+    """What tying changed, in ``lang``, naming each control with its old and new
+    value (None when it changed nothing the page shows): tying never changes a
+    value silently.
+
+    >>> tie_notice(dict(PRESETS[-1].state(), tie=True)).split(":")[0]
+    "Tying copied the height's values to the width"
+    """
+    changes = tie_changes(values)
+    if not changes:
+        return None
+    labels = _width_labels(values["mode"])
+    items = t("padding.tie_sep", lang).join(f"{t('padding.' + labels[name], lang)} {old} → {new}"
+                                            for name, old, new in changes)
+    sides = any(name.startswith("p") for name, _, _ in changes)
+    return t("padding.tie_notice_sides" if sides else "padding.tie_notice", lang, changes=items,
+             tie=t("padding.tie", lang))
+
+
 def padding_argument(mode: str, top: int = 0, bottom: int = 0, left: int = 0, right: int = 0):
     """convcore's ``padding`` argument for the padding control and the four
     explicit sides, in its shortest form: the mode's name ('valid', 'same',
@@ -363,16 +421,15 @@ def config(values: dict) -> Config:
 
 
 def formula_lines(cfg: Config, words=("height", "width", "output")) -> list[str]:
-    r"""The LaTeX lines the page shows for the formula (:func:`formula_latex`):
-    the seed's formula (smaller when dilated: it is longer), each axis with
-    the numbers filled in, and the result when the kernel fits.
+    r"""The LaTeX blocks the page shows for the formula (:func:`formula_latex`):
+    the seed's formula, each axis with the numbers filled in, and the result
+    when the kernel fits.
 
-    >>> lines = formula_lines(config(dict(PRESETS[3].state(), kh=9)))
-    >>> len(lines), lines[0].startswith(r"\small")
-    (2, False)
+    >>> len(formula_lines(config(dict(PRESETS[3].state(), kh=9)))), len(formula_lines(config(PRESETS[3].state())))
+    (3, 4)
     """
-    seed_line, axes_block, result_line = formula_latex(cfg.h, cfg.w, words)
-    return [(r"\small " if max(cfg.dilation) > 1 else "") + seed_line, axes_block] + ([result_line] if cfg.fits else [])
+    *blocks, result_line = formula_latex(cfg.h, cfg.w, words)
+    return blocks + ([result_line] if cfg.fits else [])
 
 
 def formula_notes(cfg: Config) -> list[str]:
@@ -381,8 +438,10 @@ def formula_notes(cfg: Config) -> list[str]:
 
 
 def same_latex(cfg: Config) -> str:
-    """TensorFlow's 'same' split of both axes (:func:`same_split_latex`), one per line."""
-    return r"\small " + same_split_latex(cfg.h, "h") + r"\\" + same_split_latex(cfg.w, "w")
+    """TensorFlow's 'same' split of both axes (:func:`same_split_latex`) in one
+    ``aligned`` block (a line break outside an environment makes KaTeX warn)."""
+    rows = same_split_latex(cfg.h, "h") + r" \\[4pt] " + same_split_latex(cfg.w, "w")
+    return r"\small\begin{aligned}" + rows + r"\end{aligned}"
 
 
 def misfits(cfg: Config) -> list[tuple[str, dict]]:
@@ -417,11 +476,23 @@ def seed_lines(cfg: Config) -> list[str]:
 class KerasCase:
     """One row of the Keras check: ``args`` are
     :func:`convlab.tfcheck.keras_output_shape`'s arguments (and the key of its
-    answer), ``expected`` the chapter's output shape (None for the user's own
-    settings)."""
+    answer; pairs are written out, so equal settings are equal args),
+    ``expected`` the chapter's output shape (None for settings of the user's
+    own), ``yours`` whether the row is the user's current settings.
 
-    args: tuple  # (input_shape, kernel_shape, padding, stride, dilation)
+    >>> KerasCase(((8, 8), (3, 3), "same", 2, 1)).args
+    ((8, 8), (3, 3), 'same', (2, 2), (1, 1))
+    """
+
+    args: tuple  # (input_shape, kernel_shape, padding, stride, dilation), every pair written out
     expected: tuple[int, int] | None = None
+    yours: bool = False  # the user's settings (also when they are one of the chapter's examples)
+
+    def __post_init__(self):
+        # one way to write the same settings: stride 1 and (1, 1) are one row and one answer
+        n, k, padding, s, d = self.args
+        object.__setattr__(self, "args", (pair(tuple(n), "input shape"), pair(tuple(k), "kernel"), padding,
+                                          pair(s, "stride"), pair(d, "dilation")))
 
     @property
     def formula(self) -> tuple[int, int]:
@@ -441,13 +512,19 @@ KERAS_CASES = tuple(KerasCase(((p.nh, p.nw), (p.kh, p.kw), p.mode, (p.sh, p.sw),
 
 def keras_cases(cfg: Config) -> list[KerasCase]:
     """The chapter's four Keras examples, and the user's settings whenever Keras
-    takes them (valid or same padding, a kernel that fits) — also when they
-    are one of the four.
+    takes them (valid or same padding, a kernel that fits): a row of their own,
+    or, when they are one of the four, that row marked as theirs (listed once).
 
-    >>> [c.expected for c in keras_cases(config(PRESETS[3].state()))]
-    [(8, 8), (8, 8), (4, 4), (2, 1), None]
+    >>> [(c.expected, c.yours) for c in keras_cases(config(dict(PRESETS[3].state(), nh=9)))][3:]
+    [((2, 1), False), (None, True)]
+    >>> [c.yours for c in keras_cases(config(PRESETS[3].state()))]
+    [False, False, False, True]
     """
-    return list(KERAS_CASES) + ([KerasCase(cfg.args)] if cfg.keras_takes else [])
+    if not cfg.keras_takes:
+        return list(KERAS_CASES)
+    mine = KerasCase(cfg.args, yours=True)
+    cases = [replace(c, yours=True) if c.args == mine.args else c for c in KERAS_CASES]
+    return cases if any(c.yours for c in cases) else [*cases, mine]
 
 
 def check_keras(cases, results: dict, check=None) -> str | None:
@@ -473,32 +550,64 @@ def check_keras(cases, results: dict, check=None) -> str | None:
     return None
 
 
-def keras_cell(result) -> str:
-    """Keras' answer as the table shows it: "—" before the check, the shape, or the error.
+def cell_shape(shape) -> str:
+    r"""A shape as a table cell writes it: :func:`shape_text` that never breaks
+    across lines (no-break spaces), so a narrow table squeezes the layer's
+    code, not the shapes.
 
-    >>> keras_cell(None), keras_cell((4, 4)), keras_cell("ValueError: no")
-    ('—', '4 × 4', 'ValueError: no')
+    >>> cell_shape((8, 4)) == shape_text((8, 4)).replace(" ", "\u00a0")
+    True
+    """
+    return shape_text(shape).replace(" ", "\u00a0")
+
+
+def keras_cell(result, lang: str = "en") -> str:
+    """Keras' answer as the table shows it, short enough for a phone: "—" before
+    the check, the shape (:func:`cell_shape`), or that Keras refused (its error:
+    :func:`keras_refusals`).
+
+    >>> keras_cell(None), keras_cell((4, 4)) == cell_shape((4, 4)), keras_cell("ValueError: no")
+    ('—', True, 'refused (see below)')
     """
     if result is None:
         return "—"
-    return shape_text(result) if isinstance(result, tuple) else result
+    return cell_shape(result) if isinstance(result, tuple) else t("padding.keras_refused", lang)
 
 
 def keras_table(cases, results: dict, lang: str = "en") -> list[dict]:
-    """The Keras check's rows, headed in ``lang``: layer, input, the chapter's
-    shape, the formula's, and Keras' answer (from ``results``, see :func:`check_keras`)."""
-    def col(name):
-        return t(f"padding.col_{name}", lang)
+    """The Keras check's rows, headed in ``lang``, four narrow columns so that a
+    phone shows them all: the layer (``Conv2D(...)``; the user's settings say
+    so and name their input, the chapter's are on 8x8), the chapter's shape,
+    the formula's, and Keras' answer (from ``results``, see :func:`check_keras`);
+    shapes as :func:`cell_shape` writes them.
 
-    return [{col("layer"): (t("padding.current", lang) + ": " if c.expected is None else "") + c.layer,
-             col("input"): shape_text(c.args[0]), col("seed"): shape_text(c.expected) if c.expected else "",
-             col("ours"): shape_text(c.formula), col("keras"): keras_cell(results.get(c.args))}
-            for c in cases]
+    >>> keras_table(KERAS_CASES[3:], {})[0]["layer"]
+    'Conv2D(1, (3, 5), strides=(3, 4), padding="valid")'
+    """
+    def col(name):  # the short headers stay on one line (a word joiner between Chinese characters)
+        text = t(f"padding.col_{name}", lang)
+        return text if name == "layer" or text.isascii() else "\u2060".join(text)
+
+    rows = []
+    for c in cases:
+        layer = c.layer.removeprefix("tf.keras.layers.")
+        if c.yours:
+            layer = t("padding.keras_yours", lang, inp=shape_text(c.args[0]), layer=layer)
+        rows.append({col("layer"): layer, col("seed"): cell_shape(c.expected) if c.expected else "",
+                     col("ours"): cell_shape(c.formula), col("keras"): keras_cell(results.get(c.args), lang)})
+    return rows
+
+
+def keras_refusals(cases, results: dict, lang: str = "en") -> list[str]:
+    """What Keras said when it refused a row (e.g. a stride and a dilation above 1
+    together), one sentence per refused row, for under the table."""
+    return [t("padding.keras_refusal", lang, layer=c.layer, error=results[c.args])
+            for c in cases if isinstance(results.get(c.args), str)]
 
 
 def keras_verdict(cases, results: dict) -> bool | None:
-    """Whether Keras gave the formula's shape for every case it computed
-    (None when it computed none yet: no verdict).
+    """Whether Keras gave the formula's shape for every case it computed for
+    exactly that case's settings (None when it computed none of them: no verdict).
 
     >>> keras_verdict(KERAS_CASES, {}), keras_verdict(KERAS_CASES, {KERAS_CASES[2].args: (4, 4)})
     (None, True)
@@ -509,6 +618,38 @@ def keras_verdict(cases, results: dict) -> bool | None:
     if not checked:
         return None
     return all(results[c.args] == c.formula for c in checked)
+
+
+def keras_pending(cases, results: dict) -> list:
+    """The cases Keras has not answered yet (for exactly their settings)."""
+    return [c for c in cases if results.get(c.args) is None]
+
+
+def keras_message(cases, results: dict, lang: str = "en") -> tuple[str, str] | None:
+    """The verdict under the Keras table, as ``(kind, text)`` with kind one of
+    Streamlit's ``success``, ``error`` or ``info``; it speaks only of the rows
+    Keras answered for exactly their settings: green only when every row is
+    answered and agrees, an error when an answered row disagrees, else what is
+    not checked yet (e.g. the user's new settings after a check). None before
+    any row is answered.
+
+    >>> answered = {c.args: c.formula for c in KERAS_CASES}
+    >>> keras_message(KERAS_CASES, answered)
+    ('success', 'Keras gives the same output shapes.')
+    >>> keras_message(keras_cases(config(dict(PRESETS[0].state(), nh=9))), answered)[0]
+    'info'
+    """
+    pending, agree = keras_pending(cases, results), keras_verdict(cases, results)
+    if agree is False:
+        return "error", t("padding.keras_disagree", lang)
+    if len(pending) == len(cases) or (not pending and agree is None):
+        return None
+    if not pending:
+        return "success", t("padding.keras_agree", lang)
+    button = t("padding.keras_button", lang)
+    if [c.yours for c in pending] == [True]:
+        return "info", t("padding.keras_pending_yours", lang, button=button)
+    return "info", t("padding.keras_pending_rows", lang, n=len(pending), total=len(cases), button=button)
 
 
 # ------------------------------------------------------------- layer stacks
@@ -749,17 +890,19 @@ def layer_columns(lang: str = "en") -> dict[str, tuple[str, dict]]:
     ``st.column_config``) and options, headed in ``lang``: bounded whole numbers
     (:data:`LAYER_RANGES`) and the padding as text, defaults from :class:`Layer`.
 
+    Each column is ``small`` (75 px), so that a phone shows all four.
+
     >>> layer_columns()["stride"]
-    ('NumberColumn', {'label': 'stride', 'min_value': 1, 'max_value': 64, 'step': 1, 'default': 1})
+    ('NumberColumn', {'label': 'stride', 'width': 'small', 'min_value': 1, 'max_value': 64, 'step': 1, 'default': 1})
     """
     columns = {}
     for name, default in Layer().as_dict().items():
-        label = t(f"padding.col_{name}", lang)
+        label = dict(label=t(f"padding.col_{name}", lang), width="small")
         if name == "padding":
-            columns[name] = ("TextColumn", dict(label=label, default=default, help=t("padding.col_padding_help", lang)))
+            columns[name] = ("TextColumn", dict(**label, default=default, help=t("padding.col_padding_help", lang)))
         else:
             lo, hi = LAYER_RANGES[name]
-            columns[name] = ("NumberColumn", dict(label=label, min_value=lo, max_value=hi, step=1, default=default))
+            columns[name] = ("NumberColumn", dict(**label, min_value=lo, max_value=hi, step=1, default=default))
     return columns
 
 
@@ -777,16 +920,17 @@ def stack_error_text(e: ValueError, lang: str = "en") -> str:
 
 
 def stack_table(result: StackResult, layers, lang: str = "en") -> list[dict]:
-    """One row per layer that fits, headed in ``lang``: its settings, the padding
-    each side gets, the output shape and the receptive field."""
+    """One row per layer that fits, headed in ``lang``: the padding each side
+    gets (``top+bottom, left+right``), the output shape and the receptive field.
+    Four narrow columns, so that a phone shows them all; the layer's settings
+    are in the editor's row of the same number."""
     def col(name):
         return t(f"padding.col_{name}", lang)
 
     rows = []
-    for n, (shape, pad, lyr) in enumerate(zip(result.shapes, result.pads, layers), start=1):
+    for n, (shape, pad) in enumerate(zip(result.shapes, result.pads), start=1):
         (top, bottom), (left, right) = pad
-        rows.append({col("layer_no"): n, col("kernel"): lyr.kernel, col("stride"): lyr.stride,
-                     col("padding"): f"{lyr.padding} ({top}+{bottom}, {left}+{right})", col("dilation"): lyr.dilation,
+        rows.append({col("layer_no"): n, col("pads"): f"{top}+{bottom}, {left}+{right}",
                      col("out"): shape_text(shape.output_shape), col("rf"): shape_text(shape.receptive_field)})
     return rows
 

@@ -7,6 +7,7 @@ Keras itself when TensorFlow is installed."""
 from __future__ import annotations
 
 import math
+import re
 
 import numpy as np
 import pytest
@@ -154,6 +155,27 @@ def test_tie_makes_the_width_follow_the_height(v):
     assert cs.config(v) == cs.config({**follow_height(v), "tie": False})
 
 
+def test_tying_names_every_shown_width_value_it_overwrites():
+    v = cs.PRESETS[-1].state()  # the stride figure: stride (3, 2), padding 1 on every side
+    assert cs.tie_changes({**v, "tie": False}) == [] and cs.tie_notice({**v, "tie": False}) is None
+    assert cs.tie_changes({**v, "tie": True}) == [("sw", 2, 3)]
+    notice = cs.tie_notice({**v, "tie": True})
+    assert "stride s_w 2 → 3" in notice and "height" in notice
+    assert "步幅 s_w 2 → 3" in cs.tie_notice({**v, "tie": True}, "zh")
+    # padding sides are named only where they are shown (explicit padding)
+    assert cs.tie_changes({**v, "tie": True, "mode": "same", "pl": 0}) == [("sw", 2, 3)]
+    assert cs.tie_changes({**v, "tie": True, "nw": 5, "pl": 0}) == [("nw", 5, 3), ("sw", 2, 3), ("pl", 0, 1)]
+    assert "padding, left 0 → 1" in cs.tie_notice({**v, "tie": True, "pl": 0})
+
+
+@given(page_values)
+def test_tie_changes_are_what_tied_width_overwrites_among_the_shown_controls(v):
+    tied = cs.tied_width(v)
+    shown = {name for _, controls in cs.axis_controls(False, v["mode"]) for name, _, _ in controls}
+    assert cs.tie_changes(v) == [(n, v[n], new) for n, new in tied.items() if v[n] != new and n in shown]
+    assert (cs.tie_notice(v) is None) == (not cs.tie_changes(v))
+
+
 def test_config_refuses_what_convcore_refuses():
     values = {name: p.default for name, p in cs.PARAMS.items()}
     with pytest.raises(ValueError):
@@ -183,18 +205,44 @@ def test_misfits_name_the_axes_that_do_not_fit(v):
 def test_formula_lines_notes_and_the_result_only_when_it_fits(v):
     c = cs.config(v)
     lines = cs.formula_lines(c, ("height", "width", "output"))
-    assert len(lines) == (3 if c.fits else 2)
-    assert lines[0].startswith(r"\small") == (max(c.dilation) > 1)
+    assert len(lines) == (4 if c.fits else 3)  # the seed's formula, one block per axis, the result
+    dilated = max(c.dilation) > 1
+    assert ("k'_h" in lines[0]) == dilated and lines[0].count(r"\\") == 1  # one axis a line
+    for block, ax, word in ((lines[1], c.h, "height"), (lines[2], c.w, "width")):
+        # one step a row, so that a phone's width holds each row
+        rows = block.removeprefix(r"\begin{aligned}").removesuffix(r"\end{aligned}").split(r" \\ ")
+        assert len(rows) == (5 if dilated else 4) and all(row.count("=") <= 2 for row in rows)
+        assert rows[-3].startswith(rf"\text{{{word}}} &= ")
+        assert rf"\frac{{{ax.n} - {ax.k_eff} + {ax.p} + {ax.s}}}{{{ax.s}}}" in rows[-2]
+        assert rows[-1].endswith(f" = {(ax.n - ax.k_eff + ax.p + ax.s) // ax.s}")
     if c.fits:
         assert lines[-1] == rf"\text{{output}} = {c.out_shape[0]} \times {c.out_shape[1]}"
     assert cs.formula_notes(c) == ["formula_note"] + (["dilation_note"] if max(c.dilation) > 1 else [])
 
 
+def _outside_environments(latex: str) -> str:
+    return re.sub(r"\\begin\{(\w+)\}.*?\\end\{\1\}", "", latex, flags=re.S)
+
+
+@given(page_values, st.sampled_from(["en", "zh"]))
+def test_latex_is_what_katex_takes_without_a_warning(v, lang):
+    """KaTeX warns (strict mode) about a line break outside an environment in display
+    mode and about non-ASCII characters in math mode: neither may appear."""
+    c = cs.config(v)
+    words = tuple(CATALOG[f"padding.word_{w}"][lang] for w in ("h", "w", "out"))
+    lines = cs.formula_lines(c, words) + ([cs.same_latex(c)] if c.mode == "same" else [])
+    for line in lines:
+        assert "\\\\" not in _outside_environments(line), line
+        math = re.sub(r"\\text\{[^{}]*\}", "", line)
+        assert math.isascii(), line
+
+
 def test_same_latex_is_tensorflows_split_per_axis():
     c = cs.config(dict(cs.PRESETS[1].state()))  # kernel (5, 3), same: 2 + 2 rows, 1 + 1 columns
     text = cs.same_latex(c)
-    assert text.startswith(r"\small ") and text.count(r"\\") == 1
-    assert text.endswith("= 2 = 1 + 1") and "= 4 = 2 + 2" in text
+    assert text.startswith(r"\small\begin{aligned}") and text.endswith(r"\end{aligned}")
+    assert text.count(r"\\") == 3  # two rows per axis
+    assert r"&= 4 = 2 + 2 \\[4pt] p_w &= " in text and text.endswith(r"&= 2 = 1 + 1\end{aligned}")
 
 
 def _corr(X, K, pads, stride):
@@ -240,21 +288,46 @@ def test_keras_cases_are_the_chapters_four_examples():
     ]
 
 
+def settings(args) -> tuple:
+    """A Keras case's settings with every pair written out (stride 1 and (1, 1) are the same settings)."""
+    n, k, padding, s, d = args
+    def two(v):
+        return (v, v) if isinstance(v, int) else tuple(v)
+    return (two(n), two(k), padding, two(s), two(d))
+
+
 @given(page_values)
-def test_the_users_row_joins_whenever_keras_takes_it(v):
+def test_the_users_row_joins_whenever_keras_takes_it_and_no_row_is_listed_twice(v):
     c = cs.config(v)
     cases = cs.keras_cases(c)
-    assert cases[:4] == list(cs.KERAS_CASES)
+    assert [(k.args, k.expected) for k in cases[:4]] == [(k.args, k.expected) for k in cs.KERAS_CASES]
+    assert len({settings(k.args) for k in cases}) == len(cases)  # each setting once
+    mine = [k for k in cases if k.yours]
     if c.fits and c.mode in ("valid", "same"):
-        assert cases[4:] == [cs.KerasCase(c.args)] and cases[4].formula == c.out_shape
+        assert len(mine) == 1 and settings(mine[0].args) == settings(c.args) and mine[0].formula == c.out_shape
+        chapter = settings(c.args) in {settings(k.args) for k in cs.KERAS_CASES}
+        assert len(cases) == (4 if chapter else 5) and (mine[0].expected is not None) == chapter
     else:
-        assert len(cases) == 4
+        assert mine == [] and len(cases) == 4
 
 
-def test_a_chapter_example_chosen_by_the_user_is_also_listed_as_the_users():
-    # Kept as the page had it: choosing keras1 shows its row a second time, as "your settings".
-    cases = cs.keras_cases(cs.config(cs.PRESETS[0].state()))
-    assert len(cases) == 5 and cases[4].expected is None and cases[4].formula == cases[0].formula
+@pytest.mark.parametrize("index", range(4))
+def test_a_chapter_example_chosen_by_the_user_is_listed_once_as_the_users(index):
+    preset = [p for p in cs.PRESETS if p.keras][index]
+    cases = cs.keras_cases(cs.config(preset.state()))  # dilation (1, 1) on the page, 1 in the chapter's rows
+    assert len(cases) == 4 and [k.yours for k in cases] == [i == index for i in range(4)]
+    rows = cs.keras_table(cases, {})
+    layer = cs.KERAS_CASES[index].layer.removeprefix("tf.keras.layers.")
+    assert rows[index]["layer"] == "your settings, input 8 × 8: " + layer
+    assert rows[index]["chapter"] == cs.cell_shape(preset.expected)
+    assert all(not r["layer"].startswith("your") for i, r in enumerate(rows) if i != index)
+
+
+def test_keras_case_args_are_written_one_way():
+    case = cs.KerasCase(([8, 8], (3, 3), "same", 2, 1))
+    assert case.args == ((8, 8), (3, 3), "same", (2, 2), (1, 1))
+    assert case == cs.KerasCase(((8, 8), (3, 3), "same", (2, 2), (1, 1)))
+    assert all(settings(k.args) == k.args for k in cs.KERAS_CASES)
 
 
 def _stub_keras(input_shape, kernel_shape, padding, stride, dilation):
@@ -274,7 +347,9 @@ def test_check_keras_records_shapes_and_refusals():
     assert [results[c.args] for c in cs.KERAS_CASES] == [(8, 8), (8, 8), (4, 4), (2, 1)]
     assert results[user.args] == "ValueError: `strides > 1` not supported in conjunction with `dilation_rate > 1`."
     assert cs.keras_verdict([*cs.KERAS_CASES, user], results) is True  # a refusal is no disagreement
-    assert cs.keras_cell(results[user.args]) == results[user.args]
+    assert cs.keras_cell(results[user.args]) == "refused (see below)" and cs.keras_cell(results[user.args], "zh") == "拒绝（见下方）"
+    assert cs.keras_refusals([*cs.KERAS_CASES, user], results) == [
+        "Keras refuses " + user.layer + ": ValueError: `strides > 1` not supported in conjunction with `dilation_rate > 1`."]
 
     def silent(*args):
         raise RuntimeError()
@@ -313,17 +388,45 @@ def test_keras_verdict():
     assert cs.keras_verdict(cases, {cases[0].args: (8, 8), cases[3].args: (1, 2)}) is False
 
 
+def test_the_verdict_speaks_only_of_rows_keras_answered_for_exactly_their_settings():
+    chapter = list(cs.KERAS_CASES)
+    assert cs.keras_message(chapter, {}) is None  # nothing checked: no verdict
+    results = {}
+    cs.check_keras(chapter, results, check=_stub_keras)
+    assert cs.keras_message(chapter, results) == ("success", CATALOG["padding.keras_agree"]["en"])
+    # the learner changes the settings after the check: a new row Keras has not answered
+    cases = cs.keras_cases(cs.config({**cs.PRESETS[0].state(), "nh": 9}))
+    assert len(cases) == 5 and cases[4].yours and cs.keras_pending(cases, results) == [cases[4]]
+    kind, text = cs.keras_message(cases, results)
+    assert kind == "info" and "your settings are not checked yet" in text and "Check with Keras" in text
+    assert "当前设置" in cs.keras_message(cases, results, "zh")[1]
+    cs.check_keras(cases, results, check=_stub_keras)
+    assert cs.keras_pending(cases, results) == []
+    assert cs.keras_message(cases, results) == ("success", CATALOG["padding.keras_agree"]["en"])
+    # a disagreement stays an error while another row waits
+    wrong = {**results, chapter[3].args: (1, 2)}
+    assert cs.keras_message(cs.keras_cases(cs.config({**cs.PRESETS[0].state(), "nh": 10})), wrong)[0] == "error"
+    # chapter rows left unchecked (TensorFlow went missing): counted, not called agreement
+    kind, text = cs.keras_message(chapter, {chapter[0].args: (8, 8)})
+    assert kind == "info" and "3 of the 4 rows" in text
+
+
 def test_keras_table_rows_in_both_languages():
-    user = cs.KerasCase(((8, 8), (3, 3), "same", (1, 1), (2, 2)))
+    user = cs.KerasCase(((9, 8), (3, 3), "same", (1, 1), (2, 2)), yours=True)
     cases = [*cs.KERAS_CASES, user]
-    rows = cs.keras_table(cases, {cases[2].args: (4, 4)}, "en")
-    assert list(rows[0]) == ["layer", "input", "chapter", "formula", "Keras"]
-    assert [r["chapter"] for r in rows] == ["8 × 8", "8 × 8", "4 × 4", "2 × 1", ""]
-    assert [r["formula"] for r in rows] == ["8 × 8", "8 × 8", "4 × 4", "2 × 1", "8 × 8"]
-    assert [r["Keras"] for r in rows] == ["—", "—", "4 × 4", "—", "—"]
-    assert rows[4]["layer"] == 'your settings: tf.keras.layers.Conv2D(1, 3, dilation_rate=2, padding="same")'
+    rows = cs.keras_table(cases, {cases[2].args: (4, 4), user.args: "ValueError: no"}, "en")
+    assert list(rows[0]) == ["layer", "chapter", "formula", "Keras"]  # four narrow columns: a phone shows them all
+    def nb(shapes):  # a shape in a table cell never breaks across lines
+        return [v.replace(" ", "\u00a0") for v in shapes]
+
+    assert [r["chapter"] for r in rows] == nb(["8 × 8", "8 × 8", "4 × 4", "2 × 1", ""])
+    assert [r["formula"] for r in rows] == nb(["8 × 8", "8 × 8", "4 × 4", "2 × 1", "9 × 8"])
+    assert [r["Keras"] for r in rows] == nb(["—", "—", "4 × 4", "—"]) + ["refused (see below)"]
+    assert [r["layer"] for r in rows[:4]] == [c.layer.removeprefix("tf.keras.layers.") for c in cs.KERAS_CASES]
+    assert rows[4]["layer"] == 'your settings, input 9 × 8: Conv2D(1, 3, dilation_rate=2, padding="same")'
     zh = cs.keras_table(cases, {}, "zh")
-    assert list(zh[0]) == ["层", "输入", "书中", "公式", "Keras"] and zh[4]["层"].startswith("当前设置: ")
+    # Chinese headers of two characters would break between them in a narrow column: a word joiner keeps them whole
+    assert list(zh[0]) == ["层", "书\u2060中", "公\u2060式", "Keras"] and zh[4]["层"].startswith("当前设置，输入 9 × 8：Conv2D(")
 
 
 @pytest.mark.filterwarnings("ignore")
@@ -405,10 +508,11 @@ def test_stack_table_summary_and_failure():
     rows = cs.stack_table(result, layers)
     # 20x24 -(5, s2)-> 8x10 -(3 dilated 2, same)-> 8x10 -(3)-> 6x8; the 9x9 does not fit
     assert [r["output shape"] for r in rows] == ["8 × 10", "8 × 10", "6 × 8"]
-    assert [r["padding"] for r in rows] == ["valid (0+0, 0+0)", "same (2+2, 2+2)", "valid (0+0, 0+0)"]
+    assert list(rows[0]) == ["layer", "zeros added", "output shape", "receptive field"]  # fits a phone
+    assert [r["zeros added"] for r in rows] == ["0+0, 0+0", "2+2, 2+2", "0+0, 0+0"]
     # receptive fields by hand: 5; 5 + (3-1)*2*2 = 13; 13 + (3-1)*2 = 17
     assert [r["receptive field"] for r in rows] == ["5 × 5", "13 × 13", "17 × 17"]
-    assert [r["layer"] for r in rows] == [1, 2, 3] and rows[1]["dilation"] == 2
+    assert [r["layer"] for r in rows] == [1, 2, 3]
     assert cs.stack_summary((20, 24), result) == (
         "After 3 layers, the 20 × 24 input becomes **6 × 8**; each output cell sees a **17 × 17** patch of the "
         "input (its receptive field).")

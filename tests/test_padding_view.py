@@ -86,12 +86,13 @@ def test_stride_figure_arithmetic_and_output():
 
 
 def test_formula_latex_fills_in_the_numbers():
-    seed, block, result = cs.formula_latex(*convcore.axis_plans((8, 8), (3, 5), "valid", stride=(3, 4)))
-    assert r"\lfloor (n_h - k_h + p_h + s_h)/s_h \rfloor" in seed
-    assert r"\frac{8 - 3 + 0 + 3}{3}" in block and r"\frac{8 - 5 + 0 + 4}{4}" in block
+    seed, rows, cols, result = cs.formula_latex(*convcore.axis_plans((8, 8), (3, 5), "valid", stride=(3, 4)))
+    assert r"\lfloor (n_h - k_h + p_h + s_h)/s_h \rfloor" in seed and r"\lfloor (n_w - k_w + p_w + s_w)/s_w \rfloor" in seed
+    assert r"\frac{8 - 3 + 0 + 3}{3}" in rows and r"\frac{8 - 5 + 0 + 4}{4}" in cols
+    assert r"\frac{8}{3} \right\rfloor = 2" in rows and r"\frac{7}{4} \right\rfloor = 1" in cols
     assert result.endswith("2 \\times 1")
-    seed, block, result = cs.formula_latex(*convcore.axis_plans((8, 8), (3, 3), "valid", dilation=2))
-    assert "k'_h" in seed and r"k'_h = (3 - 1)\cdot 2 + 1 = 5" in block and result.endswith("4 \\times 4")
+    seed, rows, cols, result = cs.formula_latex(*convcore.axis_plans((8, 8), (3, 3), "valid", dilation=2))
+    assert "k'_h" in seed and r"k'_h &= (3 - 1)\cdot 2 + 1 = 5" in rows and result.endswith("4 \\times 4")
     # a kernel that does not fit: the numbers still show why (floor below 1)
     h, w = convcore.axis_plans((3, 3), (5, 1), "valid")
     assert not h.fits and w.fits and h.out is None and h.numerator // h.s < 1

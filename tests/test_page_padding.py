@@ -33,11 +33,18 @@ def shape(at: AppTest) -> tuple[int, int] | None:
 
 
 def table(at: AppTest, column: str):
-    """The read-only table with this column (None if there is none)."""
-    for df in at.dataframe:
-        if df.editing_mode == "read_only" and column in df.value.columns:
+    """The read-only table (a dataframe or a static table) with this column (None if there is none)."""
+    for df in [*at.dataframe, *at.table]:
+        if getattr(df, "editing_mode", "read_only") == "read_only" and column in df.value.columns:
             return df
     return None
+
+
+def keras_rows(at: AppTest):
+    """The Keras table as a reader sees it (its shapes keep to one line with no-break spaces)."""
+    raw = table(at, "Keras").value
+    assert all("\u00a0×\u00a0" in v for v in raw["formula"])
+    return raw.map(lambda v: v.replace("\u00a0", " ") if isinstance(v, str) else v)
 
 
 def messages(at: AppTest, kind: str) -> list[str]:
@@ -130,7 +137,7 @@ def test_same_shows_tensorflows_split():
     at = open_page()
     at.button(key="padding.preset.keras3").click().run()
     latex = " ".join(e.value for e in at.latex)
-    assert r"p_h = \max((\lceil 8/2 \rceil - 1)\cdot 2 + 3 - 8,\ 0) = 1 = 0 + 1" in latex
+    assert r"p_h &= \max((\lceil 8/2 \rceil - 1)\cdot 2 + 3 - 8, 0) \\ &= 1 = 0 + 1" in latex
     assert any("bottom" in c for c in messages(at, "caption"))
     grid = _z(chart(at, "padding.grid"))
     assert grid.shape == (9, 9) and (grid[8] == 0).all() and (grid[:, 8] == 0).all() and grid[0, 0] != 0
@@ -150,26 +157,74 @@ def test_tie_uses_one_set_of_controls():
     assert shape(at) == (2, 2) and at.number_input(key="padding.sw").value == 1
 
 
+def test_tying_says_which_width_values_it_copied():
+    at = open_page()  # the stride figure: stride (3, 2)
+    assert not [i for i in messages(at, "info") if "→" in i]
+    at.checkbox(key="padding.tie").check().run()
+    assert_ok(at)
+    notes = [i for i in messages(at, "info") if "→" in i]
+    assert len(notes) == 1 and "stride s_w 2 → 3" in notes[0]
+    assert shape(at) == (2, 2) and at.session_state["padding.sw"] == 3
+    at.number_input(key="padding.sh").set_value(2).run()  # said once, when it happened
+    assert not [i for i in messages(at, "info") if "→" in i] and shape(at) == (2, 2)
+
+
+def test_tying_from_a_link_says_which_values_it_copied_in_chinese():
+    at = open_page({"tie": "1", "kw": "3", "pl": "0"}, lang="zh")
+    notes = [i for i in messages(at, "info") if "→" in i]
+    assert len(notes) == 1 and "卷积核 k_w 3 → 2" in notes[0] and "步幅 s_w 2 → 3" in notes[0]
+    assert "填充（左侧） 0 → 1" in notes[0]
+    assert at.query_params["tie"] == "1" and "kw" not in at.query_params and at.query_params["sw"] == "3"
+
+
 @pytest.mark.parametrize("preset", cs.PRESETS, ids=lambda p: p.name)
 def test_each_preset_gives_the_seeds_shape(preset):
     at = open_page()
     at.button(key=f"padding.preset.{preset.name}").click().run()
     assert_ok(at)
     assert shape(at) == preset.expected == output_chart_shape(at)
-    tbl = table(at, "Keras").value
+    tbl = keras_rows(at)
     if preset.keras:
         row = tbl[tbl["chapter"] == f"{preset.expected[0]} × {preset.expected[1]}"]
         assert not row.empty
 
 
-def test_choosing_a_keras_example_also_lists_it_as_the_users_settings():
+def test_choosing_a_keras_example_lists_it_once_as_the_users_settings():
     at = open_page()
-    assert len(table(at, "Keras").value) == 4  # explicit padding: Keras cannot take it
+    assert len(keras_rows(at)) == 4  # explicit padding: Keras cannot take it
     assert any("valid” or “same” only" in c for c in messages(at, "caption"))
     at.button(key="padding.preset.keras4").click().run()
-    tbl = table(at, "Keras").value
-    assert len(tbl) == 5 and tbl["layer"].iloc[4] == "your settings: " + tbl["layer"].iloc[3]
-    assert list(tbl["chapter"]) == ["8 × 8", "8 × 8", "4 × 4", "2 × 1", ""]
+    tbl = keras_rows(at)
+    assert len(tbl) == 4 and list(tbl["chapter"]) == ["8 × 8", "8 × 8", "4 × 4", "2 × 1"]
+    assert [label.startswith("your settings, input 8 × 8: ") for label in tbl["layer"]] == [False, False, False, True]
+    at.number_input(key="padding.nh").set_value(9).run()  # no longer the chapter's: a row of its own
+    tbl = keras_rows(at)
+    assert len(tbl) == 5 and list(tbl["chapter"]) == ["8 × 8", "8 × 8", "4 × 4", "2 × 1", ""]
+    assert [label.startswith("your settings, input 9 × 8: ") for label in tbl["layer"]] == [False] * 4 + [True]
+
+
+def formula_keras(*args):
+    """Keras as these tests describe it: the formula's shape (no TensorFlow needed)."""
+    return cs.KerasCase(args).formula
+
+
+def test_a_keras_verdict_does_not_outlive_the_settings_it_checked(monkeypatch):
+    monkeypatch.setattr(cs, "keras_output_shape", formula_keras)
+    at = open_page()
+    at.button(key="padding.preset.keras1").click().run()
+    at.button(key="padding.keras_check").click().run()
+    assert_ok(at)
+    assert any("same output shapes" in s for s in messages(at, "success"))
+    at.number_input(key="padding.nh").set_value(9).run()  # new settings: a row Keras has not answered
+    assert_ok(at)
+    tbl = keras_rows(at)
+    assert len(tbl) == 5 and tbl["Keras"].iloc[4] == "—" and tbl["layer"].iloc[4].startswith("your settings, input 9 × 9")
+    assert not [s for s in messages(at, "success") if "Keras" in s]  # no green verdict for a row nobody checked
+    assert any("your settings are not checked yet" in i for i in messages(at, "info"))
+    at.button(key="padding.keras_check").click().run()
+    assert keras_rows(at)["Keras"].iloc[4] == "9 × 9"  # tied: n 9 both ways
+    assert any("same output shapes" in s for s in messages(at, "success"))
+    assert not any("not checked yet" in i for i in messages(at, "info"))
 
 
 def test_keras_check_agrees_with_the_formula():
@@ -177,11 +232,11 @@ def test_keras_check_agrees_with_the_formula():
     at = open_page()
     at.button(key="padding.preset.keras1").click().run()
     at.number_input(key="padding.dh").set_value(2).run()  # current config joins the table
-    tbl = table(at, "Keras").value
+    tbl = keras_rows(at)
     assert len(tbl) == 5 and (tbl["Keras"] == "—").all()
     at.button(key="padding.keras_check").click().run(timeout=120)
     assert_ok(at)
-    tbl = table(at, "Keras").value
+    tbl = keras_rows(at)
     assert (tbl["Keras"] == tbl["formula"]).all(), tbl
     assert list(tbl["formula"][:4]) == ["8 × 8", "8 × 8", "4 × 4", "2 × 1"]
     assert any("same output shapes" in s for s in messages(at, "success"))
@@ -281,7 +336,7 @@ def test_link_restores_the_state():
     assert not [w for w in messages(at, "warning") if "link" in w]
     assert shape(at) == (4, 4)
     assert at.checkbox(key="padding.tie").value is True and at.radio(key="padding.mode").value == "same"
-    assert "p_h = \\max((\\lceil 8/2 \\rceil - 1)\\cdot 2 + 5 - 8,\\ 0) = 3 = 1 + 2" in " ".join(e.value for e in at.latex)
+    assert r"p_h &= \max((\lceil 8/2 \rceil - 1)\cdot 2 + 5 - 8, 0) \\ &= 3 = 1 + 2" in " ".join(e.value for e in at.latex)
     assert list(table(at, "receptive field").value["output shape"]) == ["16 × 16", "8 × 8"]
     # the URL written back is the same state
     written = {k: v for k, v in query.items() if k != "sw"}  # sw=2 is the default: not written

@@ -23,9 +23,24 @@ STRINGS = {
     "padding.controls": {"en": "Settings", "zh": "设置"},
     "padding.tie": {"en": "Same values for height and width", "zh": "高和宽使用相同的值"},
     "padding.tie_help": {
-        "en": "The chapter writes padding p and stride s when p_h = p_w and s_h = s_w.",
-        "zh": "当 p_h = p_w、s_h = s_w 时，书中把填充写作 p、步幅写作 s。",
+        "en": (
+            "The width takes the height's values (and every side the top padding); the page says which values "
+            "this changes. The chapter writes padding p and stride s when p_h = p_w and s_h = s_w."
+        ),
+        "zh": "宽使用高的值（各边填充使用顶部填充的值），页面会说明改变了哪些值。当 p_h = p_w、s_h = s_w 时，书中把填充写作 p、步幅写作 s。",
     },
+    "padding.tie_notice": {
+        "en": "Tying copied the height's values to the width: {changes}. Untick “{tie}” to set the width on its own.",
+        "zh": "勾选后，宽使用了高的值：{changes}。取消勾选“{tie}”即可单独设置宽。",
+    },
+    "padding.tie_notice_sides": {
+        "en": (
+            "Tying copied the height's values to the width and the top padding to every side: {changes}. "
+            "Untick “{tie}” to set them on their own."
+        ),
+        "zh": "勾选后，宽使用了高的值，各边填充使用了顶部填充的值：{changes}。取消勾选“{tie}”即可分别设置。",
+    },
+    "padding.tie_sep": {"en": "; ", "zh": "；"},
     "padding.mode": {"en": "Padding", "zh": "填充"},
     "padding.mode_valid": {"en": "valid (none)", "zh": "valid（不填充）"},
     "padding.mode_same": {"en": "same", "zh": "same"},
@@ -166,26 +181,35 @@ STRINGS = {
     "padding.fig_rf_w": {"en": "receptive field (columns)", "zh": "感受野（列）"},
     "padding.keras_title": {"en": "The chapter's Keras examples", "zh": "书中的 Keras 例子"},
     "padding.keras_intro": {
-        "en": "The chapter applies these Keras layers to an 8×8 input. Our shapes come from the formula; press the button to let Keras compute its own (TensorFlow loads the first time, a few seconds).",
-        "zh": "书中把这些 Keras 层用在 8×8 的输入上。我们的形状来自公式；点击按钮让 Keras 自己计算（第一次需要几秒钟加载 TensorFlow）。",
+        "en": "The chapter applies these Keras layers (tf.keras.layers.Conv2D) to an 8×8 input. Our shapes come from the formula; press the button to let Keras compute its own (TensorFlow loads the first time, a few seconds).",
+        "zh": "书中把这些 Keras 层（tf.keras.layers.Conv2D）用在 8×8 的输入上。我们的形状来自公式；点击按钮让 Keras 自己计算（第一次需要几秒钟加载 TensorFlow）。",
     },
     "padding.col_layer": {"en": "layer", "zh": "层"},
-    "padding.col_input": {"en": "input", "zh": "输入"},
     "padding.col_seed": {"en": "chapter", "zh": "书中"},
     "padding.col_ours": {"en": "formula", "zh": "公式"},
     "padding.col_keras": {"en": "Keras", "zh": "Keras"},
-    "padding.current": {"en": "your settings", "zh": "当前设置"},
+    "padding.keras_yours": {"en": "your settings, input {inp}: {layer}", "zh": "当前设置，输入 {inp}：{layer}"},
+    "padding.keras_refused": {"en": "refused (see below)", "zh": "拒绝（见下方）"},
+    "padding.keras_refusal": {"en": "Keras refuses {layer}: {error}", "zh": "Keras 拒绝 {layer}：{error}"},
     "padding.keras_button": {"en": "Check with Keras", "zh": "用 Keras 检查"},
     "padding.keras_agree": {"en": "Keras gives the same output shapes.", "zh": "Keras 给出相同的输出形状。"},
     "padding.keras_disagree": {"en": "Keras disagrees with the formula on at least one row.", "zh": "至少有一行 Keras 的结果与公式不同。"},
+    "padding.keras_pending_yours": {
+        "en": "Keras gives the formula's output shapes on the rows it has checked, but your settings are not checked yet: press “{button}”.",
+        "zh": "在已检查的行上，Keras 给出与公式相同的输出形状；但当前设置还没有检查：请点击“{button}”。",
+    },
+    "padding.keras_pending_rows": {
+        "en": "Keras gives the formula's output shapes on the rows it has checked; {n} of the {total} rows are not checked yet: press “{button}”.",
+        "zh": "在已检查的行上，Keras 给出与公式相同的输出形状；{total} 行中还有 {n} 行没有检查：请点击“{button}”。",
+    },
     "padding.keras_only_valid_same": {
         "en": "Keras' Conv2D takes padding “valid” or “same” only; for other padding the code below adds the zeros with tf.nn.conv2d.",
         "zh": "Keras 的 Conv2D 只接受 “valid” 或 “same” 填充；其他填充请看下方代码中的 tf.nn.conv2d。",
     },
     "padding.stack_title": {"en": "Layer stack: output shape and receptive field", "zh": "多层堆叠：输出形状与感受野"},
     "padding.stack_intro": {
-        "en": "Each layer shrinks (or keeps) the shape; each output cell of a deeper layer sees a larger patch of the input, its receptive field. The chapter: a 240×240 image after ten 5×5 layers is 200×200. Add, edit or delete rows in the table.",
-        "zh": "每一层都会缩小（或保持）形状；越深的层，每个输出元素看到的输入区域越大，即它的感受野。书中：240×240 的图像经过 10 层 5×5 的卷积后变为 200×200。可在表格中添加、修改或删除行。",
+        "en": "Each layer shrinks (or keeps) the shape; each output cell of a deeper layer sees a larger patch of the input, its receptive field. The chapter: a 240×240 image after ten 5×5 layers is 200×200. Add, edit or delete rows in the first table; the second gives, for each layer, the zeros it adds (top+bottom, left+right), its output shape and its receptive field.",
+        "zh": "每一层都会缩小（或保持）形状；越深的层，每个输出元素看到的输入区域越大，即它的感受野。书中：240×240 的图像经过 10 层 5×5 的卷积后变为 200×200。可在第一个表格中添加、修改或删除行；第二个表格给出每一层补的零（上+下，左+右）、它的输出形状和感受野。",
     },
     "padding.stack_seed": {"en": "Chapter: 240×240, ten 5×5 layers", "zh": "书中：240×240，10 层 5×5"},
     "padding.stack_same": {"en": "The same with padding “same”", "zh": "同上，但填充为 “same”"},
@@ -201,6 +225,7 @@ STRINGS = {
         "zh": "valid、same、full，或每边填充的零的个数 p",
     },
     "padding.col_dilation": {"en": "dilation", "zh": "膨胀"},
+    "padding.col_pads": {"en": "zeros added", "zh": "补零"},
     "padding.col_out": {"en": "output shape", "zh": "输出形状"},
     "padding.col_rf": {"en": "receptive field", "zh": "感受野"},
     "padding.stack_err_blank": {
