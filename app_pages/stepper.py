@@ -4,7 +4,7 @@ import streamlit as st
 import convcore
 from convcore import seed
 from convlab import state, stepper, widgets
-from convlab.figures.stepper import output_picker, reads_figure, walk_figure, walk_labels
+from convlab.figures.stepper import frame_steps, output_picker, reads_figure, walk_figure, walk_labels
 from convlab.fmt import window_sum
 from convlab.text import t
 from convlab.urlstate import Choice, Int, Matrix, matrix_text
@@ -46,13 +46,10 @@ for col, name in zip(st.columns(len(stepper.PRESETS)), stepper.PRESETS):
     col.button(t(f"stepper.preset_{name}", lang), key=state.key(PAGE, f"preset_{name}"), on_click=apply_preset,
                args=(name,), width="stretch")
 
-left, right = st.columns([3, 2], gap="large")
-with left:
-    cx, ck = st.columns([3, 2])
-    with cx:
-        X = widgets.matrix_editor(PAGE, "X", t("stepper.X", lang), lang)
-    with ck:
-        K = widgets.matrix_editor(PAGE, "K", t("stepper.K", lang), lang, max_size=PARAMS["K"].max_rows)
+left, right = st.columns([5, 3], gap="large")
+with left:  # X over K: the chapter's 6×8 image shows whole, its columns numbered
+    X = widgets.matrix_editor(PAGE, "X", t("stepper.X", lang), lang)
+    K = widgets.matrix_editor(PAGE, "K", t("stepper.K", lang), lang, max_size=PARAMS["K"].max_rows)
 with right:
     op = widgets.choice(PAGE, PARAMS, "op", t("stepper.op", lang), widget="radio",
                         format_func=lambda o: t(f"stepper.op_{o}", lang))
@@ -78,10 +75,11 @@ else:
     if flip:
         K = convcore.flip_kernel(K)
         st.info(t("stepper.flipped", lang, K=stepper.kernel_text(K)))
-    try:
+    problem = stepper.config_problem(X.shape, K.shape, padding, stride, dilation)
+    if problem:  # said in the page's words, with the sizes
+        st.error(t(problem[0], lang, **problem[1]))
+    else:
         shape = convcore.output_shape(X.shape, K.shape, padding, stride, dilation)
-    except ValueError as e:
-        st.error(t("stepper.bad_config", lang, reason=e))
 
 if shape is not None:
     H, W = shape
@@ -93,6 +91,9 @@ if shape is not None:
 
     st.subheader(t("stepper.walk", lang))
     labels = walk_labels(lang)
+    steps = frame_steps(H * W, i * W + j)
+    if len(steps) < H * W:  # a long walk animates the steps around the chosen cell
+        st.caption(t("stepper.walk_window", lang, first=steps.start + 1, last=steps.stop, total=H * W))
     st.plotly_chart(walk_figure(X, K, padding, stride, dilation, step=i * W + j, labels=labels),
                     key=state.key(PAGE, "walk_chart"), width="stretch")
 

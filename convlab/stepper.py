@@ -12,13 +12,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
+import convcore
 from convcore import seed
 
 from . import codegen, tfcheck
 from .fmt import num
 from .urlstate import matrix_text
 
-__all__ = ["Preset", "PRESETS", "geometry", "clamp_cell", "picked_cell", "cells_text", "kernel_text",
+__all__ = ["Preset", "PRESETS", "geometry", "config_problem", "clamp_cell", "picked_cell", "cells_text", "kernel_text",
            "csv_text", "code", "check_config", "TFCheck", "tf_check", "TOLERANCE", "verdict"]
 
 
@@ -59,6 +60,31 @@ def geometry(pad: str, rows_cols, stride, dilation):
     """
     padding = tuple(rows_cols) if pad == "explicit" else pad
     return padding, tuple(stride), tuple(dilation)
+
+
+def config_problem(X_shape, K_shape, padding, stride, dilation) -> tuple[str, dict] | None:
+    """Why a configuration has no output, as ``(text key, its values)`` for
+    :func:`convlab.text.t`, or None when the (dilated) kernel fits the padded
+    input. Built from :func:`convcore.axis_plans` (sizes per axis), never from
+    convcore's English error text, so that the page says it in every language.
+
+    >>> config_problem((3, 3), (2, 2), (0, 0), (1, 1), (1, 1)) is None
+    True
+    >>> config_problem((3, 3), (2, 2), (0, 0), (6, 1), (4, 1))
+    ('stepper.no_fit_dilated', {'k_h': 2, 'k_w': 2, 'e_h': 5, 'e_w': 2, 'n_h': 3, 'n_w': 3})
+    >>> config_problem((3, 3), (4, 2), (0, 0), (1, 1), (1, 1))[0]
+    'stepper.no_fit'
+    """
+    try:
+        rows, cols = convcore.axis_plans(X_shape, K_shape, padding, stride, dilation)
+    except ValueError:  # nothing the page's controls can produce; said without convcore's words
+        return "stepper.bad_config", {}
+    if rows.fits and cols.fits:
+        return None
+    values = {"k_h": rows.k, "k_w": cols.k, "e_h": rows.k_eff, "e_w": cols.k_eff, "n_h": rows.padded,
+              "n_w": cols.padded}
+    dilated = (rows.k_eff, cols.k_eff) != (rows.k, cols.k)
+    return ("stepper.no_fit_dilated" if dilated else "stepper.no_fit"), values
 
 
 def clamp_cell(i: int, j: int, shape) -> tuple[int, int]:
@@ -131,7 +157,9 @@ def check_config(X, K, padding, stride, dilation) -> tuple:
 class TFCheck:
     """The outcome of :func:`tf_check`: the largest difference from convcore, or
     why TensorFlow could not run (``problem`` ``"tf_missing"``: not installed;
-    ``"unsupported"``: a configuration ``tf.nn.conv2d`` refuses; ``reason`` says more)."""
+    ``"stride_dilation"``: stride > 1 together with dilation > 1, which
+    ``tf.nn.conv2d`` refuses; ``"unsupported"``: another configuration it
+    refuses; ``reason`` says more)."""
 
     config: tuple
     diff: float | None = None
@@ -143,6 +171,8 @@ def tf_check(X, K, padding, stride, dilation, Y) -> TFCheck:
     """Compute the cross-correlation with ``tf.nn.conv2d`` (TensorFlow imported
     here) and compare it with convcore's output ``Y``."""
     config = check_config(X, K, padding, stride, dilation)
+    if np.max(stride) > 1 and np.max(dilation) > 1:
+        return TFCheck(config, problem="stride_dilation")  # a known refusal: no need to load TensorFlow
     try:
         ref = tfcheck.tf_corr2d(X, K, padding, stride, dilation)
     except ImportError as e:
@@ -170,6 +200,8 @@ def verdict(check: TFCheck | None, config: tuple, Y) -> tuple[str, str, dict] | 
         return None
     if check.problem == "tf_missing":
         return "warning", "common.tf_missing", {"error": check.reason}
+    if check.problem == "stride_dilation":
+        return "warning", "stepper.verify_stride_dilation", {}
     if check.problem == "unsupported":
         return "warning", "stepper.verify_unsupported", {"reason": check.reason}
     Y = np.asarray(Y)

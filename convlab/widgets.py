@@ -79,12 +79,19 @@ def matrix_editor(
         base = text_cells(text)
         return pd.DataFrame(base, columns=[str(j) for j in range(len(base[0]))], dtype="string")
 
+    # Narrow columns, as wide as the longest number needs, and a height for every row: the chapter's
+    # 6x8 image shows whole, without scrolling, in a third of a 1280-px page.
+    row_px, index_px = 35, 32  # st.data_editor's row (and header) height; the row numbers' column
+    longest = max(len(str(v).strip()) for row in cells for v in row)
+    col_px = max(34, 8 * longest + 18)  # room for the longest number
     _, edited = versioned_editor(
         k, frame,
+        height_of=lambda text: row_px * (len(text_cells(text)) + 1) + 3,  # header + rows, borders
         hide_index=False,  # rows and columns numbered from 0, as on the heatmaps
         num_rows="fixed",
         disabled=disabled,
-        column_config={str(j): st.column_config.TextColumn(str(j), width="small") for j in range(len(cells[0]))},
+        column_config={"_index": st.column_config.Column(width=index_px),
+                       **{str(j): st.column_config.TextColumn(str(j), width=col_px) for j in range(len(cells[0]))}},
     )
     new_cells = [[("" if pd.isna(v) else str(v)) for v in row] for row in edited.itertuples(index=False)]
     st.session_state[k] = matrix_text(new_cells)

@@ -1,6 +1,7 @@
 """AppTest: the "Cross-correlation, step by step" page, as a learner drives it."""
 from __future__ import annotations
 
+import re
 
 import numpy as np
 import pytest
@@ -175,3 +176,57 @@ def test_payload_is_small(preset):
 def test_a_bad_link_value_is_explained_in_chinese():
     at = open_page({"sw": "0", "lang": "zh"})
     assert any("它必须在 1 和 6 之间" in w.value and "已改用默认值" in w.value for w in at.warning)
+
+
+ENGLISH_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def test_a_kernel_that_does_not_fit_is_explained_in_chinese():
+    # stride (rows) 6 and dilation (rows) 4: the 2x2 kernel spans 5 rows of a 3x3 input
+    at = tests.conftest.open_page("stepper", {"sh": 6, "dh": 4}, "zh")
+    message = at.error[0].value
+    assert "卷积核 2×2 膨胀后为 5×2" in message and "填充后的输入 3×3" in message
+    assert not ENGLISH_WORD.findall(message), message  # none of convcore's English sentence
+    assert not re.search(r"\dx\d", message)
+    assert not at.get("plotly_chart")  # no walk for a configuration without output
+    at = tests.conftest.open_page("stepper", {"sh": 6, "dh": 4}, "en")
+    assert "kernel 2×2, dilated to 5×2, does not fit in the padded input 3×3" in at.error[0].value
+
+
+BIG_X = ";".join(",".join(str((r * 12 + c) % 10) for c in range(12)) for r in range(12))
+
+
+def test_a_long_walk_stays_playable_around_the_chosen_cell():
+    # 12x12 input, 1x1 kernel, padding 1: 14x14 = 196 window positions, more than one animation holds
+    at = open_page({"X": BIG_X, "K": "1", "ph": 1, "pw": 1, "i": 7, "j": 3})
+    fig = walk(at)
+    step = 7 * 14 + 3
+    names = [int(f["name"]) for f in fig["frames"]]
+    assert len(names) == 160 and step in names
+    assert fig["layout"]["updatemenus"][0]["buttons"][0]["label"] == "▶ play"  # the intro's ▶ is there
+    slider = fig["layout"]["sliders"][0]
+    assert slider["steps"][slider["active"]]["label"] == "7,3"
+    caption = next(c.value for c in at.caption if "196 steps" in c.value)
+    assert f"steps {names[0] + 1}–{names[-1] + 1}" in caption
+    # the largest walk the page allows (22x22 = 484 steps) too, in Chinese
+    at = tests.conftest.open_page("stepper", {"X": BIG_X, "K": "1", "ph": 5, "pw": 5, "i": 21, "j": 21}, "zh")
+    fig = walk(at)
+    assert len(fig["frames"]) == 160 and fig["frames"][-1]["name"] == "483"
+    assert fig["frames"][-1]["layout"]["title"]["text"].startswith("第 484/484 步")
+    assert any("共有 484 步" in c.value and "第 325–484 步" in c.value for c in at.caption)
+
+
+def test_the_walk_speaks_chinese():
+    at = open_page({"lang": "zh"})
+    fig = walk(at)
+    assert fig["layout"]["title"]["text"].startswith("第 1/4 步<br>Y[0, 0] = ")
+    assert fig["layout"]["sliders"][0]["currentvalue"]["prefix"] == "窗口位置 (i, j)："
+    assert [b["label"] for b in fig["layout"]["updatemenus"][0]["buttons"]] == ["▶ 播放", "❚❚ 暂停"]
+
+
+def test_tensorflows_refusal_is_said_in_chinese():
+    at = open_page({"lang": "zh", "sh": 2, "dh": 2, "ph": 1, "pw": 1})
+    at.button(key="stepper.verify").click().run()
+    warning = at.warning[0].value
+    assert "不支持步幅大于 1 的同时膨胀也大于 1" in warning
+    assert not ENGLISH_WORD.findall(warning.replace("TensorFlow", "").replace("tf.nn.conv2d", "")), warning

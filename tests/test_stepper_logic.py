@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 
 import numpy as np
 import pytest
@@ -35,6 +36,9 @@ def naive_corr(X, K, pad=(0, 0), stride=(1, 1), dilation=(1, 1)):
             Y[i, j] = sum(P[i * stride[0] + a * dilation[0], j * stride[1] + b * dilation[1]] * K[a, b]
                           for a in range(kh) for b in range(kw))
     return Y
+
+
+ENGLISH_WORD = re.compile(r"[A-Za-z]{2,}")  # a word a Chinese message should not hold
 
 
 def run(preset: stepper.Preset) -> np.ndarray:
@@ -220,4 +224,53 @@ def test_tensorflow_agrees_on_the_seeds_stride_example():
     assert check.problem is None and check.diff == 0.0
     assert stepper.verdict(check, stepper.check_config(X, K, padding, stride, dilation), Y)[0] == "success"
     refused = stepper.tf_check(X, K, padding, stride, (2, 1), Y)  # stride and dilation together
-    assert refused.problem == "unsupported" and "dilation" in refused.reason
+    assert refused.problem == "stride_dilation"
+    config = stepper.check_config(X, K, padding, stride, (2, 1))
+    assert stepper.verdict(refused, config, Y) == ("warning", "stepper.verify_stride_dilation", {})
+
+
+def test_stride_with_dilation_is_refused_in_the_pages_words_without_tensorflow(monkeypatch):
+    def must_not_run(*a, **k):
+        raise AssertionError("TensorFlow is not needed to know it refuses stride > 1 with dilation > 1")
+    monkeypatch.setattr(tfcheck, "tf_corr2d", must_not_run)
+    X, K = seed.CORR_X, seed.CORR_K
+    check = stepper.tf_check(X, K, (1, 1), (3, 2), (1, 2), Y_SEED)
+    level, key, values = stepper.verdict(check, stepper.check_config(X, K, (1, 1), (3, 2), (1, 2)), Y_SEED)
+    assert (level, key) == ("warning", "stepper.verify_stride_dilation")
+    assert "stride > 1 together with dilation > 1" in t(key, "en", **values)
+    assert not ENGLISH_WORD.findall(t(key, "zh", **values).replace("TensorFlow", "").replace("tf.nn.conv2d", ""))
+
+
+# --- a configuration without output ----------------------------------------------
+
+
+def test_a_kernel_that_does_not_fit_is_said_in_chinese_with_its_sizes():
+    # the learner's case: stride (rows) 6 and dilation (rows) 4 on the chapter's example
+    key, values = stepper.config_problem((3, 3), (2, 2), (0, 0), (6, 1), (4, 1))
+    assert (key, values) == ("stepper.no_fit_dilated", {"k_h": 2, "k_w": 2, "e_h": 5, "e_w": 2, "n_h": 3, "n_w": 3})
+    zh = t(key, "zh", **values)
+    assert "2×2" in zh and "5×2" in zh and "3×3" in zh
+    assert not ENGLISH_WORD.findall(zh), zh
+    en = t(key, "en", **values)
+    assert "kernel 2×2, dilated to 5×2, does not fit in the padded input 3×3" in en and "add padding" in en
+    assert not re.search(r"\dx\d", en + zh)  # sizes with ×, never x
+    assert stepper.config_problem((3, 3), (4, 2), "same", 1, 1) is None  # "same" pads until it fits
+    assert stepper.config_problem((3, 3), (4, 2), "valid", 1, 1)[0] == "stepper.no_fit"
+
+
+@given(st.tuples(st.integers(1, 12), st.integers(1, 12)), st.tuples(st.integers(1, 7), st.integers(1, 7)),
+       st.sampled_from(["explicit", "valid", "same", "full"]), st.tuples(st.integers(0, 5), st.integers(0, 5)),
+       st.tuples(st.integers(1, 6), st.integers(1, 6)), st.tuples(st.integers(1, 4), st.integers(1, 4)))
+def test_config_problem_is_none_exactly_when_there_is_an_output(X_shape, K_shape, pad, rows_cols, stride, dilation):
+    padding, s, d = stepper.geometry(pad, rows_cols, stride, dilation)
+    problem = stepper.config_problem(X_shape, K_shape, padding, s, d)
+    try:
+        convcore.output_shape(X_shape, K_shape, padding, s, d)
+    except ValueError:
+        key, values = problem
+        assert key in ("stepper.no_fit", "stepper.no_fit_dilated")
+        for lang in ("en", "zh"):
+            t(key, lang, **values)  # every placeholder filled
+        assert values["e_h"] > values["n_h"] or values["e_w"] > values["n_w"]
+    else:
+        assert problem is None

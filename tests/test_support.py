@@ -14,7 +14,8 @@ from convcore import seed
 from convlab import codegen
 from convlab.fmt import window_sum
 from convlab.figures.common import payload_bytes
-from convlab.figures.stepper import MAX_FRAMES, output_picker, reads_figure, walk_figure
+from convlab.figures import stepper as stepper_figures
+from convlab.figures.stepper import MAX_FRAMES, frame_steps, output_picker, reads_figure, walk_figure, walk_labels
 from convlab.text import CATALOG, LANGS, t
 from convlab.urlstate import Bool, CellError, Choice, Float, Int, Matrix, matrix_text, parse_cells, resize_cells, text_cells
 
@@ -152,16 +153,117 @@ def test_walk_cover_hides_exactly_the_cells_not_computed_yet():
         assert covered == {(i, j) for i in range(H) for j in range(W) if i * W + j > n}
 
 
-def test_big_walks_have_no_frames_and_small_payloads():
+def test_big_walks_stay_playable_around_the_chosen_cell():
+    # more than MAX_FRAMES windows: frames (play button and slider) for the steps around the chosen cell
     rng = np.random.default_rng(0)
     X = rng.random((12, 12))
-    fig = walk_figure(X, np.ones((1, 1)), 3)  # 18x18 = 324 windows > MAX_FRAMES
-    assert 324 > MAX_FRAMES and "frames" not in fig.to_dict()
-    capped = walk_figure(X, np.ones((2, 2)), 1)  # 13x13 = 169 windows > MAX_FRAMES
-    assert "frames" not in capped.to_dict() and payload_bytes(capped) < 1_000_000
-    largest_animated = walk_figure(rng.random((12, 12)), np.ones((3, 3)), 1)  # 144 frames
-    assert len(largest_animated.to_dict()["frames"]) == 144
-    assert payload_bytes(largest_animated) < 1_000_000
+    for K, step in [(np.ones((1, 1)), 0), (np.ones((1, 1)), 300), (np.ones((2, 2)), 168)]:
+        fig = walk_figure(X, K, 5, step=step).to_dict()
+        total = len(list(convcore.windows(X, K, padding=5)))
+        assert total > MAX_FRAMES
+        names = [int(f["name"]) for f in fig["frames"]]
+        assert names == list(frame_steps(total, step)) and len(names) == MAX_FRAMES
+        assert fig["layout"]["updatemenus"][0]["buttons"][0]["method"] == "animate"  # ▶ is there
+        slider = fig["layout"]["sliders"][0]
+        assert len(slider["steps"]) == MAX_FRAMES and slider["steps"][slider["active"]]["args"][0] == [str(step)]
+    # the largest walks the page allows stay under the payload budget
+    for K in [np.ones((1, 1)), rng.random((7, 7)), rng.random((3, 3))]:
+        assert payload_bytes(walk_figure(X, K, 5, step=200)) < 1_000_000
+    largest_whole = walk_figure(rng.random((12, 12)), np.ones((3, 3)), 1)  # 144 steps: every one a frame
+    assert len(largest_whole.to_dict()["frames"]) == 144
+
+
+@given(st.integers(1, 600), st.data())
+def test_frame_steps_hold_the_step_and_at_most_max_frames(total, data):
+    step = data.draw(st.integers(0, total - 1))
+    steps = frame_steps(total, step)
+    assert step in steps and 0 <= steps.start and steps.stop <= total
+    assert len(steps) == min(total, MAX_FRAMES)
+
+
+def test_walk_axes_span_exactly_their_grids():
+    # a 1x2 kernel drawn on rows -0.5..0.5 (not -3..3): explicit ranges, and the domain gives way
+    X, K = seed.edge_image(), seed.EDGE_K
+    layout = walk_figure(X, K).to_dict()["layout"]
+    grids = {"": X.shape, "2": K.shape, "3": K.shape, "4": (6, 7)}
+    for sfx, (rows, cols) in grids.items():
+        x, y = layout[f"xaxis{sfx}"], layout[f"yaxis{sfx}"]
+        assert list(x["range"]) == [-0.5, cols - 0.5] and list(y["range"]) == [rows - 0.5, -0.5]
+        assert x["constrain"] == y["constrain"] == "domain"  # never the range
+        assert y["scaleanchor"] == f"x{sfx}"
+
+
+def _colour_position(trace, value):
+    return (value - trace["zmin"]) / (trace["zmax"] - trace["zmin"])
+
+
+def test_single_cell_panels_keep_their_colours_apart():
+    # 1x1 input, kernel and products with different values: a panel scaled on its own single value
+    # would be the darkest colour whatever the value
+    fig = walk_figure([[2.0]], [[3.0]]).to_dict()
+    traces = fig["data"][:3]
+    values = [2.0, 3.0, 6.0]
+    positions = [_colour_position(tr, v) for tr, v in zip(traces, values)]
+    assert all(tr["zmin"] == -tr["zmax"] and tr["zmax"] > 0 for tr in traces)  # symmetric ranges
+    assert len({round(p, 6) for p in positions}) == 3
+    # kernels of one cell on the same input get different colours too
+    kernel_positions = {round(_colour_position(walk_figure(seed.CORR_X, [[k]]).to_dict()["data"][1], k), 6)
+                        for k in (1.0, 2.0, -1.0)}
+    assert len(kernel_positions) == 3
+    # a panel with several values keeps its own range
+    assert walk_figure(seed.CORR_X, seed.CORR_K).to_dict()["data"][1]["zmax"] == 3
+
+
+def _overlap(a, b) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("X, K, padding", [
+    (seed.CORR_X, seed.CORR_K, 0), (seed.edge_image(), seed.EDGE_K, 0), (np.ones((12, 12)), np.ones((1, 1)), 5),
+    (np.ones((12, 12)), np.ones((7, 7)), 0), (np.ones((1, 1)), np.ones((1, 1)), 0),
+])
+def test_walk_titles_fit_their_panels_at_a_phones_width(lang, X, K, padding):
+    layout = walk_figure(X, K, padding, labels=walk_labels(lang)).to_dict()["layout"]
+    domains = [layout[f"xaxis{sfx}"]["domain"] for sfx in ("", "2", "3", "4")]
+    assert all(0 <= d[0] < d[1] <= 1 for d in domains)
+    assert not any(_overlap(a, b) for n, a in enumerate(domains) for b in domains[n + 1:])
+    for note, (x0, x1) in zip(layout["annotations"], domains):
+        widest = max(stepper_figures.text_px(line, stepper_figures.TITLE_FONT) for line in note["text"].split("<br>"))
+        assert widest <= (x1 - x0) * stepper_figures.PHONE_PX, note["text"]  # inside its own panel
+
+
+def test_play_buttons_sit_above_the_slider_and_its_label():
+    layout = walk_figure(seed.CORR_X, seed.CORR_K).to_dict()["layout"]
+    plot_h = layout["height"] - layout["margin"]["t"] - layout["margin"]["b"]
+    menu, slider = layout["updatemenus"][0], layout["sliders"][0]
+    assert menu["yanchor"] == slider["yanchor"] == "top"
+    button_px = 30  # a plotly button's height
+    assert -menu["y"] * plot_h + button_px <= -slider["y"] * plot_h  # their own row, over the slider
+    assert slider["x"] == 0 and slider["len"] == 1
+
+
+def test_step_label_reads_naturally_in_both_languages():
+    for lang, first in [("en", "step 1/4"), ("zh", "第 1/4 步")]:
+        fig = walk_figure(seed.CORR_X, seed.CORR_K, labels=walk_labels(lang)).to_dict()
+        assert fig["layout"]["title"]["text"].startswith(first + "<br>")
+        assert fig["frames"][2]["layout"]["title"]["text"].startswith(first.replace("1/4", "3/4"))
+    assert walk_labels("zh")["slider"] != walk_labels("en")["slider"]
+
+
+@pytest.mark.parametrize("H, W, numbers", [(1, 1, True), (2, 2, True), (6, 7, True), (13, 13, False),
+                                            (14, 14, False), (22, 22, False), (1, 22, False), (22, 1, False)])
+def test_output_picker_is_readable_at_every_size(H, W, numbers):
+    Y = np.arange(H * W, dtype=float).reshape(H, W) * 7
+    fig = output_picker(Y, cell=(H - 1, W - 1)).to_dict()
+    layout, heat = fig["layout"], fig["data"][0]
+    assert list(layout["xaxis"]["range"]) == [-0.5, W - 0.5] and list(layout["yaxis"]["range"]) == [H - 0.5, -0.5]
+    assert layout["xaxis"]["constrain"] == layout["yaxis"]["constrain"] == "domain"
+    cell_px = min(stepper_figures.PICK_PX / W, layout["height"] / H)
+    if heat.get("texttemplate"):  # numbers only where they fit
+        assert cell_px >= 16 and 7 * max(len(f"{v:g}") for v in Y.ravel()) <= cell_px
+    assert "size" not in heat.get("textfont", {})  # plotly fits the font to the cells
+    assert (heat.get("texttemplate") is not None) == numbers
 
 
 def test_picker_and_reads_figures():

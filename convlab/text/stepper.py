@@ -42,9 +42,20 @@ STRINGS = {
     "stepper.lbl_kernel": {"en": "kernel", "zh": "卷积核"},
     "stepper.lbl_products": {"en": "window × kernel", "zh": "窗口 × 卷积核"},
     "stepper.lbl_output": {"en": "output Y", "zh": "输出 Y"},
-    "stepper.lbl_step": {"en": "step", "zh": "步"},
+    "stepper.lbl_step": {"en": "step {n}/{total}", "zh": "第 {n}/{total} 步"},
+    "stepper.lbl_slider": {"en": "step (i, j): ", "zh": "窗口位置 (i, j)："},
     "stepper.lbl_play": {"en": "▶ play", "zh": "▶ 播放"},
     "stepper.lbl_pause": {"en": "❚❚ pause", "zh": "❚❚ 暂停"},
+    "stepper.walk_window": {
+        "en": (
+            "This walk has {total} steps, more than one animation holds: ▶ and the slider cover steps "
+            "{first}–{last}, around the chosen output cell. Choose another output cell below to move them."
+        ),
+        "zh": (
+            "这次滑动共有 {total} 步，一段动画放不下：▶ 和滑块只覆盖所选输出元素附近的第 {first}–{last} 步。"
+            "在下方选择另一个输出元素，即可移动这段范围。"
+        ),
+    },
     "stepper.pick": {"en": "Which input cells does an output cell read?", "zh": "一个输出元素读取哪些输入元素？"},
     "stepper.pick_help": {
         "en": "Click a cell of the output, or choose its row and column.",
@@ -76,9 +87,26 @@ STRINGS = {
         "en": "TensorFlow cannot check this configuration: {reason}",
         "zh": "TensorFlow 无法检查这个配置：{reason}",
     },
+    "stepper.verify_stride_dilation": {
+        "en": "TensorFlow cannot check this configuration: tf.nn.conv2d does not support stride > 1 together "
+              "with dilation > 1. Set the stride or the dilation to 1 on both axes to check it.",
+        "zh": "TensorFlow 无法检查这个配置：tf.nn.conv2d 不支持步幅大于 1 的同时膨胀也大于 1。"
+              "把两个方向的步幅或膨胀都设为 1，即可检查。",
+    },
+    "stepper.no_fit": {
+        "en": "This configuration has no output: the kernel {k_h}×{k_w} does not fit in the padded input "
+              "{n_h}×{n_w}; add padding or use a smaller kernel.",
+        "zh": "这个配置没有输出：卷积核 {k_h}×{k_w} 放不进填充后的输入 {n_h}×{n_w}。请增加填充，或使用更小的卷积核。",
+    },
+    "stepper.no_fit_dilated": {
+        "en": "This configuration has no output: the kernel {k_h}×{k_w}, dilated to {e_h}×{e_w}, does not fit in "
+              "the padded input {n_h}×{n_w}; add padding, or use a smaller kernel or less dilation.",
+        "zh": "这个配置没有输出：卷积核 {k_h}×{k_w} 膨胀后为 {e_h}×{e_w}，放不进填充后的输入 {n_h}×{n_w}。"
+              "请增加填充，或使用更小的卷积核或更小的膨胀。",
+    },
     "stepper.bad_config": {
-        "en": "This configuration has no output: {reason}",
-        "zh": "这个配置没有输出：{reason}",
+        "en": "This configuration has no output: check the padding, stride and dilation.",
+        "zh": "这个配置没有输出：请检查填充、步幅和膨胀。",
     },
     "stepper.fix_inputs": {
         "en": "Fix the matrix above to see the walk.",

@@ -3,6 +3,7 @@ window (client-side animation), a click on an output cell, a link's state."""
 import re
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from .conftest import assert_no_exception, choose, screenshot, wait_idle, wait_url
@@ -22,9 +23,9 @@ def test_seed_numbers_and_one_step(page, app_url):
     chart.locator(".gtitle").wait_for()
     # the output heatmap writes its cells; the covers hide the ones not computed yet,
     # so read every value from the cell picker's output instead
-    texts = page.locator(".st-key-stepper-pick_chart").inner_text()
+    picker = page.locator(".st-key-stepper-pick_chart")
     for v in ("19", "25", "37", "43"):
-        assert v in texts
+        expect(picker).to_contain_text(v)  # retried until the chart is drawn
     expect(walk_title(page)).to_have_text(re.compile(r"0×0 \+ 1×1 \+ 3×2 \+ 4×3 = 19$"))
     # one step: click the slider's second label (plotly animates in the browser, no rerun)
     label = chart.locator(".slider-label-group").nth(1)
@@ -58,7 +59,8 @@ def test_click_an_output_cell(page, app_url):
     box = points.last.bounding_box()
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     wait_idle(page)
-    page.get_by_text("Y[1, 1] = 4×0 + 5×1 + 7×2 + 8×3 = 43", exact=True).wait_for()
+    # the cell's heading (the walk's sum under the slider says it too)
+    page.get_by_role("heading", name="Y[1, 1] = 4×0 + 5×1 + 7×2 + 8×3 = 43", exact=True).wait_for()
     assert_no_exception(page)
 
 
@@ -67,7 +69,7 @@ def test_link_reproduces_the_state_in_chinese(page, app_url):
     wait_idle(page)
     assert_no_exception(page)
     page.get_by_text("互相关运算，一步一步").first.wait_for()
-    page.get_by_text("Y[1, 0] = 0×0 + 6×1 + 0×2 + 0×3 = 6", exact=True).wait_for()
+    page.get_by_role("heading", name="Y[1, 0] = 0×0 + 6×1 + 0×2 + 0×3 = 6", exact=True).wait_for()
     page.get_by_text("语言").first.wait_for()  # the sidebar speaks Chinese too
     expect(page.get_by_text("Language")).to_have_count(0)
     screenshot(page, "stepper_zh_link")
@@ -87,3 +89,125 @@ def test_switching_language_keeps_every_choice(page, app_url):
     # full padding (1 on every side) with stride (2, 1): a 2x4 output
     page.get_by_text("→ 输出 2×4").wait_for()
     assert_no_exception(page)
+
+
+# --- layout a learner sees: nothing overlaps, nothing is cut off --------------------------------
+
+EDGE = "X=0,0,1,1,1,1,0,0;0,0,1,1,1,1,0,0;0,0,1,1,1,1,0,0;0,0,1,1,1,1,0,0;0,0,1,1,1,1,0,0;0,0,1,1,1,1,0,0&K=1,-1"
+BIG_X = ";".join(",".join(str((r * 12 + c) % 10) for c in range(12)) for r in range(12))
+
+# The walk's overlaps, as a list of the clashing pairs (empty when none), or null while it is not drawn:
+# ▶/❚❚ buttons against the slider and its "step (i, j)" label and against the written-out sum, the sum
+# against the slider's labels, the panel titles against each other and the viewport, and the page's width.
+WALK_CLASHES = """() => {
+    const chart = document.querySelector('.st-key-stepper-walk_chart');
+    if (!chart || !chart.querySelector('.slider-group > .slider-label') || !chart.querySelector('.gtitle')) return null;
+    const boxes = sel => Array.from(chart.querySelectorAll(sel)).map(e => {
+        const b = e.getBoundingClientRect();
+        return {sel, text: e.textContent, l: b.left, t: b.top, r: b.right, b: b.bottom};
+    }).filter(b => b.r > b.l && b.b > b.t);
+    const hit = (a, b) => a.l < b.r - 0.5 && b.l < a.r - 0.5 && a.t < b.b - 0.5 && b.t < a.b - 0.5;
+    const clashes = [];
+    const pairs = (as, bs) => as.forEach(a => bs.forEach(b => { if (a !== b && hit(a, b)) clashes.push([a, b]); }));
+    const buttons = boxes('.updatemenu-button'), sum = boxes('.gtitle'), titles = boxes('.annotation');
+    // the slider's current value ("step (i, j): 0,0") is the label right in its group
+    const slider = [...boxes('.slider-group > .slider-label'), ...boxes('.slider-label-group'),
+                    ...boxes('.slider-rail-rect')];
+    pairs(buttons, [...slider, ...sum]);
+    pairs(sum, slider);
+    titles.forEach((a, n) => pairs([a], titles.slice(n + 1)));
+    titles.filter(a => a.l < 0 || a.r > innerWidth).forEach(a => clashes.push([a, 'viewport']));
+    if (document.documentElement.scrollWidth > innerWidth) clashes.push(['page', document.documentElement.scrollWidth]);
+    return clashes;
+}"""
+
+
+def open_at(browser, url, width, height=1600):
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    page.goto(url)
+    wait_idle(page)
+    assert_no_exception(page)
+    page.locator(".st-key-stepper-walk_chart .slider-group > .slider-label").wait_for(state="attached")
+    return context, page
+
+
+def wait_no_clashes(page):
+    try:  # retried until the chart has settled
+        page.wait_for_function(f"() => {{ const c = ({WALK_CLASHES})(); return c !== null && c.length === 0; }}",
+                               timeout=15_000)
+    except PlaywrightTimeout:
+        pytest.fail(f"overlapping in the walk: {page.evaluate(WALK_CLASHES)}")
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("lang, query", [("en", ""), ("zh", ""), ("en", EDGE), ("zh", EDGE)])
+def test_walk_buttons_slider_sum_and_titles_do_not_overlap(browser, app_url, width, lang, query):
+    context, page = open_at(browser, f"{app_url}/stepper?lang={lang}&{query}", width)
+    try:
+        wait_no_clashes(page)
+        if width == 390:
+            screenshot(page, f"stepper_{lang}_{'edge' if query else 'seed'}_390")
+    finally:
+        context.close()
+
+
+AXIS_RANGES = """([chart, axes]) => {
+    const gd = document.querySelector(`.st-key-${chart} .js-plotly-plot`);
+    if (!gd || !gd._fullLayout) return null;
+    return Object.fromEntries(axes.map(a => [a, gd._fullLayout[a].range.map(v => Math.round(v * 100) / 100)]));
+}"""
+
+
+def wait_ranges(page, chart, expected):
+    try:
+        page.wait_for_function(f"(arg) => JSON.stringify(({AXIS_RANGES})(arg)) === JSON.stringify(arg[2])",
+                               arg=[chart, list(expected), expected], timeout=15_000)
+    except PlaywrightTimeout:
+        pytest.fail(f"{chart}: {page.evaluate(AXIS_RANGES, [chart, list(expected)])} != {expected}")
+
+
+def test_axes_span_exactly_their_grids(browser, app_url):
+    # the edge preset's 1x2 kernel on rows -0.5..0.5 (it was drawn on -3..3); the 14x14 output picker on its
+    # own rows (it was drawn from -16 to 29)
+    context, page = open_at(browser, f"{app_url}/stepper?{EDGE}", 1280)
+    try:
+        wait_ranges(page, "stepper-walk_chart", {"xaxis2": [-0.5, 1.5], "yaxis2": [0.5, -0.5],
+                                                 "yaxis": [5.5, -0.5], "yaxis4": [5.5, -0.5]})
+        page.goto(f"{app_url}/stepper?X={BIG_X}&K=1&ph=1&pw=1")
+        wait_idle(page)
+        wait_ranges(page, "stepper-pick_chart", {"xaxis": [-0.5, 13.5], "yaxis": [13.5, -0.5]})
+    finally:
+        context.close()
+
+
+def test_input_editor_shows_the_chapters_image_whole(browser, app_url):
+    context, page = open_at(browser, f"{app_url}/stepper", 1280)
+    try:
+        page.locator(".st-key-stepper-preset_edge button").click()
+        wait_idle(page)
+        page.get_by_text("Input 6×8, kernel 1×2").wait_for()
+        editor = page.locator("[class*='st-key-stepper-X-editor'] .dvn-scroller")
+        editor.wait_for()
+        # all 6 rows and 8 columns in view: the grid does not scroll either way
+        page.wait_for_function(
+            """() => { const s = document.querySelector("[class*='st-key-stepper-X-editor'] .dvn-scroller");
+                       return s && s.clientWidth > 0 && s.scrollWidth <= s.clientWidth
+                           && s.scrollHeight <= s.clientHeight; }""", timeout=15_000)
+    finally:
+        context.close()
+
+
+def test_a_long_walk_plays(browser, app_url):
+    # 196 window positions: the frames cover the steps around the chosen cell, and ▶ plays them
+    context, page = open_at(browser, f"{app_url}/stepper?X={BIG_X}&K=1&ph=1&pw=1&i=7&j=3", 1280)
+    try:
+        page.get_by_text("This walk has 196 steps").wait_for()
+        expect(walk_title(page)).to_have_text(re.compile(r"^step 102/196"))
+        page.locator(".st-key-stepper-walk_chart .updatemenu-button").first.click()  # ▶ play
+        expect(walk_title(page)).not_to_have_text(re.compile(r"^step 102/196"), timeout=15_000)  # it moves
+        expect(walk_title(page)).to_have_text(re.compile(r"^step \d+/196Y\[\d+, \d+\] = "))
+        assert_no_exception(page)
+    finally:
+        context.close()
