@@ -21,6 +21,7 @@ PARAMS = {
     "abs": Bool(False),
 }
 UPLOAD = state.key(PAGE, "upload")  # the uploaded file: session only, never in the URL
+CAMERA, CAMERA_ON = state.key(PAGE, "camera"), state.key(PAGE, "camera_on")  # the camera's photo, likewise
 
 
 def edit_copy(K) -> None:
@@ -33,8 +34,9 @@ state.init(PAGE, PARAMS)
 st.title(t("page.edges", lang))
 st.markdown(t("edges.intro", lang))
 
-upload = st.session_state.get(UPLOAD)
-decoded, upload_error = edges.decode_once(st.session_state, upload)
+camera = st.session_state.get(CAMERA) if st.session_state.get(CAMERA_ON) else None
+picture, source = edges.choose_picture(st.session_state, st.session_state.get(UPLOAD), camera)  # the latest
+decoded, upload_error = edges.decode_once(st.session_state, picture)
 c_img, c_ker, c_out = st.columns(3, gap="medium")
 
 with c_img:
@@ -46,17 +48,21 @@ with c_img:
     transpose = widgets.flag(PAGE, PARAMS, "transpose", t("edges.transpose", lang),
                              help=t("edges.transpose_help", lang))
     st.file_uploader(t("edges.upload", lang), type=list(images.EXTENSIONS), key=UPLOAD,
-                     help=t("edges.upload_help", lang, max_side=images.MAX_SIDE))
+                     help=t("edges.upload_help", lang, max_side=images.MAX_SIDE),
+                     on_change=edges.remember_source, args=(st.session_state, "upload"))
+    if st.toggle(t("edges.camera_on", lang), key=CAMERA_ON, help=t("edges.camera_on_help", lang,
+                                                                    max_side=images.MAX_SIDE)):
+        st.camera_input(t("edges.camera", lang), key=CAMERA, label_visibility="collapsed", resolution="480p",
+                        on_change=edges.remember_source, args=(st.session_state, "camera"))
     if decoded is not None:
-        h, w = decoded.pixels.shape
-        st.caption(t("edges.upload_using", lang, name=upload.name, h=h, w=w))
+        st.caption(edges.picture_caption(decoded, picture, source, lang))
         if decoded.downscaled:
             h0, w0 = decoded.original_size
             st.info(t("edges.upload_downscaled", lang, h0=h0, w0=w0, max_side=images.MAX_SIDE))
         if decoded.animated:
             st.caption(t("edges.upload_animated", lang))
     elif upload_error is not None:
-        st.error(edges.upload_error_message(upload_error, upload.name, lang))
+        st.error(edges.upload_error_message(upload_error, edges.picture_name(picture, source, lang), lang))
         st.caption(t("edges.upload_fallback", lang))
 
 with c_ker:
@@ -115,7 +121,7 @@ if result is not None:
             st.caption(t("edges.colours", lang))
     with f_out:
         if result.all_zero:
-            st.info(t("edges.all_zero", lang))
+            st.info(edges.zero_message(edges.zero_case(X, K), K, setup, lang))
         elif setup.is_chapter_example:
             st.success(t("edges.seed_note", lang))
         if f > 1:

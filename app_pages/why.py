@@ -3,7 +3,7 @@ import streamlit as st
 
 from convcore import why
 from convlab import state, widgets
-from convlab.why import (MAX_KERNEL, MAX_SIDE, channels_code, params_code, pixel_arithmetic,
+from convlab.why import (MAX_KERNEL, MAX_SIDE, channels_code, locality_lines, params_code, pixel_arithmetic,
                          ratio_numbers, seed_claim_numbers)
 from convlab.figures import why as figs
 from convlab.text import t
@@ -22,6 +22,13 @@ PARAMS = {
 }
 
 
+def charts(name: str, figures, widths=None, align: str = "top") -> None:
+    """Figures side by side; on a phone the columns stack, so the figures never squeeze."""
+    for n, (col, fig) in enumerate(zip(st.columns(widths or len(figures), vertical_alignment=align), figures)):
+        if fig is not None:  # None: an empty column, so that a lone figure keeps its width
+            col.plotly_chart(fig, key=state.key(PAGE, f"{name}{n}"), width="stretch", config=figs.MODEBAR_CONFIG)
+
+
 lang = state.lang()
 state.init(PAGE, PARAMS)
 st.title(t("page.why", lang))
@@ -30,9 +37,9 @@ st.markdown(t("why.intro", lang))
 # --- 1. parameter counts -------------------------------------------------------
 st.header(t("why.params_header", lang))
 st.markdown(t("why.params_intro", lang))
-st.latex(r"[\mathbf{H}]_{i,j} = [\mathbf{U}]_{i,j} + \sum_k \sum_l [\mathsf{W}]_{i,j,k,l}[\mathbf{X}]_{k,l}"
-         r"\quad\longrightarrow\quad [\mathbf{H}]_{i,j} = u + \sum_{a=-\Delta}^{\Delta}\sum_{b=-\Delta}^{\Delta}"
-         r"[\mathbf{V}]_{a,b}[\mathbf{X}]_{i+a,j+b}")
+st.latex(r"\small\begin{gathered}[\mathbf{H}]_{i,j} = [\mathbf{U}]_{i,j} + \sum_k \sum_l [\mathsf{W}]_{i,j,k,l}[\mathbf{X}]_{k,l}"
+         r"\\ \big\downarrow \\ [\mathbf{H}]_{i,j} = u + \sum_{a=-\Delta}^{\Delta}\sum_{b=-\Delta}^{\Delta}"
+         r"[\mathbf{V}]_{a,b}[\mathbf{X}]_{i+a,j+b}\end{gathered}")  # one formula a line: each fits a phone
 c1, c2, c3 = st.columns(3)
 h = widgets.number(PAGE, PARAMS, "h", t("why.h", lang), container=c1)
 w = widgets.number(PAGE, PARAMS, "w", t("why.w", lang), container=c2)
@@ -53,9 +60,10 @@ seed_text = t("why.seed_claim", lang, **seed_claim_numbers())
 if counts is None:
     st.info(seed_text, icon=":material/menu_book:")
 else:
-    st.markdown(figs.params_table(counts, lang))
+    st.table(figs.params_table(counts, lang), hide_index=True)
     left, right = st.columns([3, 2])
-    left.plotly_chart(figs.params_bar(counts, lang), key=state.key(PAGE, "params_chart"), width="stretch")
+    left.plotly_chart(figs.params_bar(counts, lang), key=state.key(PAGE, "params_chart"), width="stretch",
+                      config=figs.MODEBAR_CONFIG)
     with right:
         st.markdown(t("why.ratio", lang, **ratio_numbers(counts)))
         st.info(seed_text, icon=":material/menu_book:")
@@ -70,7 +78,7 @@ pattern = widgets.choice(PAGE, PARAMS, "pattern", t("why.pattern", lang),
 dy = widgets.slider(PAGE, PARAMS, "dy", t("why.dy", lang), container=c2)
 dx = widgets.slider(PAGE, PARAMS, "dx", t("why.dx", lang), container=c3)
 demo = why.translation_demo(pattern, dy, dx)
-st.plotly_chart(figs.translation_figure(demo, lang), key=state.key(PAGE, "translation"), width="stretch")
+charts("translation", figs.translation_figures(demo, lang))
 if (dy, dx) == (0, 0):
     st.info(t("why.trans_zero", lang))
 else:
@@ -88,13 +96,10 @@ i = widgets.slider(PAGE, PARAMS, "i", t("why.row", lang), container=c2)
 j = widgets.slider(PAGE, PARAMS, "j", t("why.col", lang), container=c3)
 win = why.locality_window((N_L, N_L), i, j, delta)
 left, right = st.columns([1, 1])
-left.plotly_chart(figs.locality_figure(win, lang), key=state.key(PAGE, "loc_chart"), width="stretch")
-with right:
-    st.markdown(t("why.loc_result", lang, i=win.pixel[0], j=win.pixel[1], s=win.side, window=win.window,
-                  total=win.total, h=N_L, w=N_L, pct=100 * win.window / win.total))
-    if win.inside < win.window:
-        st.markdown(t("why.loc_border", lang, inside=win.inside, window=win.window, pad=win.window - win.inside))
-    st.markdown(t("why.loc_big", lang, h=f"{h:,}", w=f"{w:,}", window=f"{win.window:,}", total=f"{h * w:,}"))
+left.plotly_chart(figs.locality_figure(win, lang), key=state.key(PAGE, "loc_chart"), width="stretch",
+                  config=figs.MODEBAR_CONFIG)
+for line in locality_lines(win, (h, w), lang):
+    right.markdown(line)
 
 # --- 4. channels --------------------------------------------------------------------
 st.header(t("why.ch_header", lang))
@@ -105,11 +110,10 @@ ck = widgets.choice(PAGE, PARAMS, "ck", t("why.ch_k", lang), widget="radio", hor
 ch = why.channel_demo(O, ck)
 C = ch.X.shape[0]
 st.subheader(t("why.ch_inputs", lang))
-st.plotly_chart(figs.channel_inputs_figure(ch.X, lang), key=state.key(PAGE, "ch_inputs"), width="stretch")
+charts("ch_inputs", figs.channel_input_figures(ch.X, lang))
 for o in range(O):
     st.subheader(t("why.ch_row", lang, o=o))
-    st.plotly_chart(figs.channel_row_figure(ch.K, ch.parts, ch.Y, o, lang), key=state.key(PAGE, f"ch_row{o}"),
-                    width="stretch")
+    charts(f"ch_row{o}_", figs.channel_row_figures(ch.K, ch.parts, ch.Y, o, lang), align="bottom")
 if ch.sums_match:
     st.markdown(t("why.ch_check", lang, C=C, shape=f"{O}×{ch.Y.shape[1]}×{ch.Y.shape[2]}", O=O, k=ck,
                   n=ch.n_params))
@@ -123,10 +127,10 @@ c1, c2 = st.columns(2)
 mi = widgets.slider(PAGE, PARAMS, "mi", t("why.mix_row", lang), container=c1)
 mj = widgets.slider(PAGE, PARAMS, "mj", t("why.mix_col", lang), container=c2)
 mix = why.pixel_mix(ch.X, why.mixing_weights(O), mi, mj)
-st.plotly_chart(figs.mixing_figure(mix, lang), key=state.key(PAGE, "mix"), width="stretch")
+charts("mix", figs.mixing_figures(mix, lang), widths=[3, 2, 2], align="bottom")
 st.markdown("\n".join(f"- `{t('why.mix_arith', lang, o=o, i=mi, j=mj, arith=pixel_arithmetic(mix, o))}`"
                       for o in range(O)))
-st.plotly_chart(figs.mixing_output_figure(mix, lang), key=state.key(PAGE, "mix_out"), width="stretch")
+charts("mix_out", figs.mixing_output_figures(mix, lang) + [None] * (2 - O))
 
 st.header(t("why.summary_header", lang))
 st.markdown(t("why.summary", lang))

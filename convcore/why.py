@@ -29,6 +29,7 @@ __all__ = [
     "ParamCounts",
     "param_counts",
     "SEED_CLAIM",
+    "SEED_BILLIONS",
     "PATTERNS",
     "REF_POS",
     "place",
@@ -40,6 +41,7 @@ __all__ = [
     "max_offset",
     "LocalityWindow",
     "locality_window",
+    "central_window",
     "locality_mask",
     "channel_input",
     "channel_kernel",
@@ -249,6 +251,10 @@ def param_counts(h: int, w: int, k: int, h2: int | None = None, w2: int | None =
 # layer, a CNN usually only a few hundred": a one-megapixel image, a hidden
 # layer of the same size, and a window with Δ = 10 (21 x 21).
 SEED_CLAIM = dict(h=1000, w=1000, k=21)
+# "Billions" is what a far smaller hidden layer needs: 1000 hidden units on
+# the same one-megapixel image have 10**9 weights (a 1000x1000 hidden layer:
+# 10**12).
+SEED_BILLIONS = dict(h=1000, w=1000, k=21, h2=1, w2=1000)
 
 
 # --- translation --------------------------------------------------------------
@@ -675,9 +681,11 @@ class LocalityWindow:
         ``(2Δ + 1)**2``, the kernel's weights (a property).
     inside : int
         Window cells that are real pixels; the rest read zero padding (a
-        property).
+        property). Never more than ``window`` nor ``total``.
     total : int
         Pixels in the image, ``H * W`` (a property).
+    outside : int
+        ``window - inside``: window cells beyond the border (a property).
 
     See Also
     --------
@@ -717,6 +725,11 @@ class LocalityWindow:
         """Pixels in the image."""
         return self.shape[0] * self.shape[1]
 
+    @property
+    def outside(self) -> int:
+        """Window cells beyond the border (they read zero padding): ``window - inside``."""
+        return self.window - self.inside
+
 
 def locality_window(shape, i: int, j: int, delta: int) -> LocalityWindow:
     """The ``(2Δ+1) x (2Δ+1)`` window hidden unit ``(i, j)`` reads (locality).
@@ -743,6 +756,7 @@ def locality_window(shape, i: int, j: int, delta: int) -> LocalityWindow:
     See Also
     --------
     locality_mask : the window as an image.
+    central_window : the window with the most pixels inside.
     param_counts : what locality saves in parameters.
 
     Examples
@@ -771,6 +785,56 @@ def locality_window(shape, i: int, j: int, delta: int) -> LocalityWindow:
         (max(0, i - delta), min(H - 1, i + delta)),
         (max(0, j - delta), min(W - 1, j + delta)),
     )
+
+
+def central_window(shape, delta: int) -> LocalityWindow:
+    """The ``(2Δ+1) x (2Δ+1)`` window around the pixel nearest the image's centre.
+
+    No pixel's window holds more of the image's pixels, so this is the count
+    to quote for "a window of this size on this image": the window is
+    clipped to the image like every window.
+
+    Parameters
+    ----------
+    shape : (int, int)
+        The image's ``(H, W)``, each >= 1.
+    delta : int
+        Δ >= 0.
+
+    Returns
+    -------
+    LocalityWindow
+        :func:`locality_window` at ``((H - 1) // 2, (W - 1) // 2)``; its
+        ``inside`` is ``min(H, 2Δ+1) * min(W, 2Δ+1)``.
+
+    Raises
+    ------
+    ValueError
+        A side is below 1, or ``delta`` is negative.
+
+    See Also
+    --------
+    locality_window : the window of any pixel.
+
+    Examples
+    --------
+    An 11x11 window does not fit in a 5x7 image: it covers all 35 pixels,
+    and 86 of its 121 cells lie beyond the border.
+
+    >>> w = central_window((5, 7), 5)
+    >>> w.pixel, w.window, w.inside, w.total, w.outside
+    ((2, 3), 121, 35, 35, 86)
+    >>> central_window((1000, 1000), 2).inside
+    25
+    >>> central_window((0, 4), 1)
+    Traceback (most recent call last):
+    ...
+    ValueError: the image must be at least 1x1, not 0x4
+    """
+    H, W = shape
+    if H < 1 or W < 1:
+        raise ValueError(f"the image must be at least 1x1, not {H}x{W}")
+    return locality_window((H, W), (H - 1) // 2, (W - 1) // 2, delta)
 
 
 def locality_mask(win: LocalityWindow) -> np.ndarray:

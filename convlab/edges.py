@@ -1,8 +1,10 @@
 """The edge page's logic: the controls' choices (which preset, whether this is
-the chapter's own example), the upload decoded once per file and its error as
-a sentence in the learner's language, kernels written out for labels, and the
-code that computes what the page shows (presets and detection are
-:mod:`convcore.kernels`, decoding is :mod:`convlab.images`)."""
+the chapter's own example), the learner's own picture (an upload or a camera
+photo, the later of the two) decoded once per file and its error as a
+sentence in the learner's language, why an output is all zeros, kernels
+written out for labels, and the code that computes what the page shows
+(presets and detection are :mod:`convcore.kernels`, decoding is
+:mod:`convlab.images`)."""
 from __future__ import annotations
 
 from collections.abc import MutableMapping
@@ -16,11 +18,14 @@ from . import codegen, images
 from .fmt import num
 from .text import t
 
-__all__ = ["MAX_CUSTOM", "Setup", "preset_label", "decode_once", "upload_error_message", "kernel_text",
+__all__ = ["MAX_CUSTOM", "Setup", "preset_label", "decode_once", "remember_source", "choose_picture",
+           "picture_name", "picture_caption", "upload_error_message", "ZeroCase", "zero_case", "zero_message", "kernel_text",
            "code_snippets"]
 
 MAX_CUSTOM = 7  # the custom kernel's editor allows up to 7x7
 DECODED = "_edges.decoded"  # where decode_once keeps the last upload's result
+SOURCE = "_edges.source"  # which of the learner's pictures came last: "upload" or "camera"
+SOURCES = ("upload", "camera")
 
 
 @dataclass(frozen=True)
@@ -108,6 +113,52 @@ def decode_once(memo: MutableMapping, upload) -> tuple[images.Decoded | None, im
     return cached[1], cached[2]
 
 
+def remember_source(memo: MutableMapping, source: str) -> None:
+    """Note that the learner's ``source`` ("upload" or "camera") changed last
+    (the uploader's and the camera's ``on_change``)."""
+    if source not in SOURCES:
+        raise ValueError(f"source must be one of {', '.join(SOURCES)}, not {source!r}")
+    memo[SOURCE] = source
+
+
+def choose_picture(memo, upload, camera) -> tuple[object | None, str | None]:
+    """``(file, source)``: the learner's own picture the page uses, the uploaded
+    file or the camera's photo; when both are there, the one that came last
+    (:func:`remember_source`), else the upload. ``(None, None)`` without either.
+
+    >>> choose_picture({}, "u", None), choose_picture({}, None, "c"), choose_picture({}, None, None)
+    (('u', 'upload'), ('c', 'camera'), (None, None))
+    >>> choose_picture({SOURCE: "camera"}, "u", "c"), choose_picture({SOURCE: "upload"}, "u", "c")
+    (('c', 'camera'), ('u', 'upload'))
+    """
+    if upload is not None and camera is not None:
+        return (camera, "camera") if memo.get(SOURCE) == "camera" else (upload, "upload")
+    if camera is not None:
+        return camera, "camera"
+    if upload is not None:
+        return upload, "upload"
+    return None, None
+
+
+def picture_name(file, source: str, lang: str) -> str:
+    """How messages name the learner's picture: the file's name, or "your photo"."""
+    return t("edges.camera_name", lang) if source == "camera" else file.name
+
+
+def picture_caption(decoded: images.Decoded, file, source: str, lang: str) -> str:
+    """The caption under the controls saying which picture is in use and how to go back.
+
+    >>> from types import SimpleNamespace as NS
+    >>> d = images.Decoded(np.zeros((384, 512)), (480, 640), "JPEG", "RGB", False)
+    >>> picture_caption(d, NS(name="image.jpg"), "camera", "en")[:44]
+    'Using your photo from the camera: 384×512 pi'
+    """
+    h, w = decoded.pixels.shape
+    if source == "camera":
+        return t("edges.camera_using", lang, h=h, w=w)
+    return t("edges.upload_using", lang, name=file.name, h=h, w=w)
+
+
 def upload_error_message(error: images.ImageError, name: str, lang: str) -> str:
     """What went wrong with the upload ``name`` and what to upload instead, in
     ``lang``: the page's message for ``error.kind``, filled in from ``error.details``.
@@ -117,6 +168,92 @@ def upload_error_message(error: images.ImageError, name: str, lang: str) -> str:
     '“big.png” has too many pixels (6000×5000); this page decod'
     """
     return t(f"edges.err.{error.kind}", lang, name=name, **error.details)
+
+
+# --- an all-zero output, explained ---------------------------------------------
+
+_PAIRED = {"sobel_x": "sobel_y", "sobel_y": "sobel_x", "prewitt_x": "prewitt_y", "prewitt_y": "prewitt_x"}
+
+
+@dataclass(frozen=True)
+class ZeroCase:
+    """Why a picture and a kernel give an output that is zero everywhere.
+
+    ``kind`` is one of:
+
+    * ``"black"``: the picture is 0 everywhere: every product is 0, whatever the kernel.
+    * ``"flat"``: the picture has one value ``value`` everywhere (no edge) and
+      the kernel's weights sum to 0.
+    * ``"direction"``: the kernel only responds to changes along one direction
+      (``sees``: ``"lr"``, left to right, when each of its rows sums to 0;
+      ``"tb"``, top to bottom, when each column does) and the picture changes
+      only along the other; the transposed kernel would respond.
+    * ``"other"``: none of these (e.g. a Laplacian on an even slope).
+
+    >>> zero_case(images.seed_image().T, [[1, -1]])  # the chapter's picture transposed: horizontal edges
+    ZeroCase(kind='direction', sees='lr', value=None)
+    """
+
+    kind: str
+    sees: str | None = None  # "lr" or "tb", for "direction"
+    value: float | None = None  # the flat picture's value, for "flat"
+
+
+def _sums_to_zero(values: np.ndarray, scale: float) -> bool:
+    return bool(np.all(np.abs(values) <= 1e-12 * scale))
+
+
+def zero_case(X, K) -> ZeroCase:
+    """Which :class:`ZeroCase` explains why ``X`` cross-correlated with ``K``
+    gives 0 everywhere (call it when it does; the kernel as it was applied,
+    transposed or not).
+
+    >>> zero_case(np.zeros((4, 4)), [[1, 2]]).kind, zero_case(np.full((4, 4), 0.5), [[1, -1]])
+    ('black', ZeroCase(kind='flat', sees=None, value=0.5))
+    >>> stripes = np.tile([1.0, 0.0, 0.0, 1.0], (4, 1))  # changes only from left to right
+    >>> zero_case(stripes, [[-1, -2, -1], [0, 0, 0], [1, 2, 1]])  # Sobel y sees top-to-bottom changes only
+    ZeroCase(kind='direction', sees='tb', value=None)
+    >>> zero_case(np.tile([0.0, 1.0, 2.0, 3.0], (4, 1)), [[1, -2, 1]]).kind  # a second difference on a slope
+    'other'
+    """
+    X, K = np.asarray(X, dtype=float), np.asarray(K, dtype=float)
+    if np.all(X == X.flat[0]):
+        v = float(X.flat[0])
+        return ZeroCase("black") if v == 0 else ZeroCase("flat", value=v)
+    scale = max(1.0, float(np.abs(K).sum()))
+    rows_zero = _sums_to_zero(K.sum(axis=1), scale)  # blind to a picture that changes only from top to bottom
+    cols_zero = _sums_to_zero(K.sum(axis=0), scale)  # blind to one that changes only from left to right
+    changes_tb_only = bool(np.all(X == X[:, :1]))  # every row one value
+    changes_lr_only = bool(np.all(X == X[:1, :]))  # every column one value
+    if rows_zero and not cols_zero and changes_tb_only:
+        return ZeroCase("direction", sees="lr")
+    if cols_zero and not rows_zero and changes_lr_only:
+        return ZeroCase("direction", sees="tb")
+    return ZeroCase("other")
+
+
+def zero_message(case: ZeroCase, K, setup: Setup, lang: str) -> str:
+    """The explanation of an all-zero output for the learner, in ``lang``: what
+    the picture and the kernel ``K`` (as applied) are, and what to change.
+
+    >>> X, K = Setup(transpose=True).oriented(images.seed_image(), [[1, -1]])
+    >>> print(zero_message(zero_case(X, K), K, Setup(transpose=True), "en"))  # doctest: +ELLIPSIS
+    The output is all zeros. K = [1, −1] only responds to changes from left to right ...
+    """
+    if case.kind == "black":
+        return t("edges.zero.black", lang)
+    if case.kind == "flat":
+        return t("edges.zero.flat", lang, value=num(case.value))
+    if case.kind != "direction":
+        return t("edges.zero.other", lang)
+    K = np.asarray(K)
+    kernel = f"K = {kernel_text(K)}" if K.size <= 9 else "K"
+    edges = t("edges.zero.edges_h" if case.sees == "lr" else "edges.zero.edges_v", lang)  # the picture's
+    fix = t("edges.zero.untick_kt" if setup.kt else "edges.zero.tick_kt", lang, label=t("edges.kt", lang), edges=edges)
+    other = _PAIRED.get(setup.kernel)
+    if other and not setup.kt:
+        fix += t("edges.zero.or_preset", lang, preset=t(f"edges.k.{other}", lang))
+    return t(f"edges.zero.sees_{case.sees}", lang, kernel=kernel, fix=fix)
 
 
 def kernel_text(name_or_kernel) -> str:

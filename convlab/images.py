@@ -249,8 +249,11 @@ def decode_upload(data, *, max_side: int = MAX_SIDE, max_pixels: int = MAX_PIXEL
             if fmt == "JPEG":
                 img.draft(None, (max_side, max_side))  # decode at 1/2, 1/4 or 1/8 scale when that still covers max_side
             img.load()
+            original = (height, width)  # from the header: a JPEG's draft may have decoded fewer pixels
             try:
                 oriented = ImageOps.exif_transpose(img)
+                if img.getexif().get(0x0112, 1) in (5, 6, 7, 8):  # turned a quarter: the sides swap
+                    original = (width, height)
             except Exception:  # a broken EXIF block: keep the pixels as stored
                 oriented = img
             gray = _gray(oriented)
@@ -259,7 +262,6 @@ def decode_upload(data, *, max_side: int = MAX_SIDE, max_pixels: int = MAX_PIXEL
         except Exception:  # truncated data, broken chunks, decoder errors
             raise ImageError("damaged", "the file looks damaged or cut off and could not be decoded; "
                              f"save the picture again as PNG or JPEG and upload that") from None
-    original = gray.shape
     pixels = _downscale(gray, max_side)
     pixels.setflags(write=False)
     return Decoded(pixels, original, fmt, mode, animated)

@@ -3,12 +3,14 @@ written for people, a 1x1 convolution written out, and the code in its
 expanders (the mathematics is :mod:`convcore.why`)."""
 from __future__ import annotations
 
-from convcore.why import CHANNEL_SIZE, CHANNELS, SEED_CLAIM, ParamCounts, param_counts
+from convcore.why import (CHANNEL_SIZE, CHANNELS, SEED_BILLIONS, SEED_CLAIM, LocalityWindow, ParamCounts,
+                          central_window, param_counts)
 
 from .fmt import num
+from .text import t
 
 __all__ = ["MAX_SIDE", "MAX_KERNEL", "sci", "human_bytes", "approx_zh", "seed_claim_numbers",
-           "ratio_numbers", "pixel_arithmetic", "params_code", "channels_code"]
+           "ratio_numbers", "locality_lines", "pixel_arithmetic", "params_code", "channels_code"]
 
 MAX_SIDE = 10_000  # image / hidden sides the page accepts
 MAX_KERNEL = 99
@@ -65,15 +67,22 @@ def approx_zh(n: int) -> str:
 def seed_claim_numbers() -> dict[str, str]:
     """The chapter's claim (a one-megapixel image, a fully connected layer to a
     hidden representation of the same size, against a convolution) in the
-    numbers the page writes into it: counts with thousands separators, the
-    dense layer's float32 size in terabytes.
+    numbers the page writes into it: counts with thousands separators and as
+    powers of ten, the dense layer's float32 size in terabytes, and what the
+    chapter's "billions" fit (:data:`convcore.why.SEED_BILLIONS`: 1000 hidden
+    units on the same image).
 
-    >>> seed_claim_numbers()
-    {'dense_w': '1,000,000,000,000', 'dense_b': '1,000,000', 'tb': '4.0', 'conv_w': '441'}
+    >>> n = seed_claim_numbers()
+    >>> n["dense_w"], n["dense_pow"], n["dense_b"], n["tb"], n["conv_w"]
+    ('1,000,000,000,000', '10¹²', '1,000,000', '4.0', '441')
+    >>> n["small_hidden"], n["small_w"], n["small_pow"]
+    ('1,000', '1,000,000,000', '10⁹')
     """
-    c = param_counts(**SEED_CLAIM)
-    return {"dense_w": f"{c.dense.weights:,}", "dense_b": f"{c.dense.biases:,}",
-            "tb": f"{c.dense.float32_bytes / 1e12:.1f}", "conv_w": f"{c.conv.weights:,}"}
+    c, small = param_counts(**SEED_CLAIM), param_counts(**SEED_BILLIONS)
+    return {"dense_w": f"{c.dense.weights:,}", "dense_pow": sci(c.dense.weights), "dense_b": f"{c.dense.biases:,}",
+            "tb": f"{c.dense.float32_bytes / 1e12:.1f}", "conv_w": f"{c.conv.weights:,}",
+            "small_hidden": f"{small.hidden[0] * small.hidden[1]:,}", "small_w": f"{small.dense.weights:,}",
+            "small_pow": sci(small.dense.weights)}
 
 
 def ratio_numbers(c: ParamCounts) -> dict[str, str]:
@@ -84,6 +93,38 @@ def ratio_numbers(c: ParamCounts) -> dict[str, str]:
     {'dense': '1,000,001,000,000', 'conv': '442', 'ratio': '2,262,445,701'}
     """
     return {"dense": f"{c.dense.total:,}", "conv": f"{c.conv.total:,}", "ratio": f"{c.ratio:,}"}
+
+
+def locality_lines(win: LocalityWindow, big_shape: tuple[int, int], lang: str) -> list[str]:
+    """The sentences beside the locality figure, in ``lang``: what hidden unit
+    ``win.pixel`` reads of the small image, what reads zero padding at the
+    border, and what a window of the same size reads of section 1's
+    ``big_shape`` image (around its central pixel, clipped to the image like
+    every window: never more cells than the image has).
+
+    >>> from convcore.why import locality_window
+    >>> lines = locality_lines(locality_window((12, 12), 0, 11, 5), (5, 7), "en")
+    >>> print(lines[-1])
+    On the 5×7 image of section 1 the same 11×11 window does not fit: even around the central pixel (2, 3) only 35 of its 121 cells are pixels, so it reads all 35 inputs.
+    >>> print(locality_lines(locality_window((12, 12), 5, 4, 2), (1000, 1000), "en")[-1])
+    On the 1,000×1,000 image of section 1 the same 5×5 window, around the central pixel (499, 499), reads 25 of the 1,000,000 inputs.
+    """
+    (i, j), (h, w) = win.pixel, win.shape
+    lines = [t("why.loc_result", lang, i=i, j=j, s=win.side, window=win.window, inside=win.inside, total=win.total,
+               h=h, w=w, pct=100 * win.inside / win.total)]
+    if win.outside:
+        lines.append(t("why.loc_border", lang, inside=win.inside, window=win.window, pad=win.outside))
+    big = central_window(big_shape, win.delta)
+    (bh, bw), (ci, cj) = big.shape, big.pixel
+    numbers = dict(h=f"{bh:,}", w=f"{bw:,}", s=big.side, ci=ci, cj=cj, window=f"{big.window:,}",
+                   inside=f"{big.inside:,}", total=f"{big.total:,}")
+    if big.outside == 0:
+        lines.append(t("why.loc_big", lang, **numbers))
+    elif big.inside == big.total:
+        lines.append(t("why.loc_big_all", lang, **numbers))
+    else:
+        lines.append(t("why.loc_big_clipped", lang, **numbers))
+    return lines
 
 
 def pixel_arithmetic(mix, o: int) -> str:

@@ -376,3 +376,72 @@ def test_npy_download_round_trip():
     back = np.load(io.BytesIO(images.npy_bytes(Y)), allow_pickle=False)
     np.testing.assert_array_equal(back, Y)
     assert back.dtype == np.float32
+
+
+# --- the camera: its photo goes through the same decoder and limits -------------------
+
+def camera_jpeg(width: int, height: int) -> bytes:
+    """A photo as st.camera_input hands it over: an RGB JPEG, here dark on the left, light on the right."""
+    rgb = np.zeros((height, width, 3), np.uint8)
+    rgb[:, width // 2:] = (230, 220, 200)
+    return encode(Image.fromarray(rgb), "JPEG", quality=90)
+
+
+@pytest.mark.parametrize("width, height, shape", [(640, 480, (384, 512)), (1280, 720, (288, 512)),
+                                                  (1920, 1080, (288, 512)), (320, 240, (240, 320))])
+def test_a_camera_photo_is_decoded_like_an_upload(width, height, shape):
+    d = decode_upload(camera_jpeg(width, height))
+    assert d.format == "JPEG" and d.mode == "RGB" and not d.animated
+    assert d.original_size == (height, width) and d.pixels.shape == shape  # the size taken, not the JPEG draft's
+    assert d.downscaled == (shape != (height, width))
+    assert d.pixels[:, : shape[1] // 3].max() < 0.05 and d.pixels[:, -shape[1] // 3:].min() > 0.8
+
+
+def test_a_camera_photo_beyond_the_pixel_bound_is_refused_before_decoding(monkeypatch):
+    raw = camera_jpeg(64, 48)
+    monkeypatch.setattr(ImageFile.ImageFile, "load", lambda *a, **k: pytest.fail("pixels were decoded"))
+    with pytest.raises(ImageError) as e:
+        decode_upload(raw, max_pixels=1000)
+    assert e.value.kind == "too_large"
+
+
+def test_the_latest_of_upload_and_photo_is_used_and_decoded_once():
+    from convlab.edges import SOURCE, choose_picture, decode_once, remember_source
+
+    memo = {}
+    up = FakeUpload("u1", encode(Image.new("L", (4, 3), 0), "PNG"))
+    cam = FakeUpload("c1", camera_jpeg(64, 48))
+    assert choose_picture(memo, None, None) == (None, None)
+    assert choose_picture(memo, up, None) == (up, "upload")
+    assert choose_picture(memo, None, cam) == (cam, "camera")
+    remember_source(memo, "upload")
+    remember_source(memo, "camera")  # the photo came last
+    assert memo[SOURCE] == "camera" and choose_picture(memo, up, cam) == (cam, "camera")
+    decoded, error = decode_once(memo, choose_picture(memo, up, cam)[0])
+    assert error is None and decoded.pixels.shape == (48, 64)
+    remember_source(memo, "upload")  # then a new upload
+    picture, source = choose_picture(memo, up, cam)
+    assert source == "upload" and decode_once(memo, picture)[0].pixels.shape == (3, 4)
+    assert choose_picture(memo, None, cam) == (cam, "camera")  # the upload removed: the photo again
+    assert (up.reads, cam.reads) == (1, 1)
+    with pytest.raises(ValueError, match="source must be one of upload, camera"):
+        remember_source(memo, "scanner")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_photo_is_named_as_a_photo(lang):
+    from types import SimpleNamespace
+
+    from convlab.edges import picture_caption, picture_name, upload_error_message
+    from convlab.text import t
+
+    photo = SimpleNamespace(name="image.jpg")
+    d = decode_upload(camera_jpeg(640, 480))
+    assert picture_caption(d, photo, "camera", lang) == t("edges.camera_using", lang, h=384, w=512)
+    assert "image.jpg" not in picture_caption(d, photo, "camera", lang)
+    assert "image.jpg" in picture_caption(d, photo, "upload", lang)
+    name = picture_name(photo, "camera", lang)
+    assert name == t("edges.camera_name", lang)
+    with pytest.raises(ImageError) as e:
+        decode_upload(b"\xff\xd8\xff not really a jpeg")
+    assert name in upload_error_message(e.value, name, lang)

@@ -275,3 +275,88 @@ def test_pooled_figure_keeps_original_coordinates():
     t = fig.data[0]
     assert (t.x0, t.dx, t.y0, t.dy) == (1, 3, 1, 3)
     assert z_of(fig).shape == (171, 171) and z_of(fig).dtype == np.float32
+
+
+# --- an all-zero output, explained (the case decided here, the words in both languages) ---
+
+STRIPES_V = np.tile([1.0, 1.0, 0.0, 0.0], (6, 2))  # vertical stripes: changes only from left to right
+STRIPES_H = STRIPES_V.T.copy()  # changes only from top to bottom
+
+
+@pytest.mark.parametrize("X, K, case", [
+    (np.zeros((5, 5)), preset("seed"), edges.ZeroCase("black")),
+    (np.zeros((5, 5)), preset("box_blur"), edges.ZeroCase("black")),  # any kernel: every product is 0
+    (np.full((5, 5), 0.25), preset("laplacian"), edges.ZeroCase("flat", value=0.25)),
+    (images.seed_image().T, preset("seed"), edges.ZeroCase("direction", sees="lr")),
+    (STRIPES_H, preset("sobel_x"), edges.ZeroCase("direction", sees="lr")),
+    (STRIPES_H, preset("prewitt_x"), edges.ZeroCase("direction", sees="lr")),
+    (STRIPES_V, preset("sobel_y"), edges.ZeroCase("direction", sees="tb")),
+    (STRIPES_V, preset("seed").T, edges.ZeroCase("direction", sees="tb")),
+    (STRIPES_V, np.array([[1.0, -1.0], [-1.0, 1.0]]), edges.ZeroCase("other")),  # blind both ways: Kᵀ cannot help
+    (np.tile(np.arange(6.0), (4, 1)), np.array([[1.0, -2.0, 1.0]]), edges.ZeroCase("other")),  # an even slope
+])
+def test_zero_case_says_why_the_output_is_zero(X, K, case):
+    assert detect(X, K).all_zero  # each example does give zeros
+    assert edges.zero_case(X, K) == case
+    if case.kind == "direction":  # and the advice works: the transposed kernel finds the edges
+        assert not detect(X, np.asarray(K).T).all_zero
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_zero_message_names_the_kernel_and_the_way_out(lang):
+    from convlab.text import t
+
+    kt_label = t("edges.kt", lang)
+    # the chapter's second experiment: X transposed, K = [1, -1]
+    setup = edges.Setup(transpose=True)
+    X, K = setup.oriented(images.seed_image(), preset("seed"))
+    msg = edges.zero_message(edges.zero_case(X, K), K, setup, lang)
+    assert "K = [1, −1]" in msg and kt_label in msg and t("edges.zero.edges_h", lang) in msg
+    # Sobel y on vertical stripes: not K = [1, -1]; Kᵀ or Sobel x
+    setup = edges.Setup(image="stripes", kernel="sobel_y")
+    msg = edges.zero_message(edges.zero_case(STRIPES_V, preset("sobel_y")), preset("sobel_y"), setup, lang)
+    assert "K = [−1 −2 −1; 0 0 0; 1 2 1]" in msg and "[1, −1]" not in msg
+    assert kt_label in msg and t("edges.k.sobel_x", lang) in msg and t("edges.zero.edges_v", lang) in msg
+    # Kᵀ already ticked: untick it
+    setup = edges.Setup(image="stripes", kt=True)
+    msg = edges.zero_message(edges.zero_case(STRIPES_V, preset("seed").T), preset("seed").T, setup, lang)
+    assert "K = [1; −1]" in msg and msg.endswith(t("edges.zero.untick_kt", lang, label=kt_label,
+                                                   edges=t("edges.zero.edges_v", lang)))
+    # a black picture: nothing to detect, whatever the kernel; no advice about transposing
+    for name in ("seed", "box_blur", "sobel_x"):
+        msg = edges.zero_message(edges.zero_case(np.zeros((4, 4)), preset(name)), preset(name),
+                                 edges.Setup(uploaded=True, kernel=name), lang)
+        assert msg == t("edges.zero.black", lang) and kt_label not in msg and "[1, −1]" not in msg
+    msg = edges.zero_message(edges.ZeroCase("flat", value=0.5), preset("seed"), edges.Setup(uploaded=True), lang)
+    assert "0.5" in msg and kt_label not in msg
+    msg = edges.zero_message(edges.ZeroCase("other"), preset("seed"), edges.Setup(), lang)
+    assert msg == t("edges.zero.other", lang) and "[1, −1]" not in msg
+
+
+def test_transposing_is_said_plainly():
+    """转置卷积核 reads as "transposed-convolution kernel": say the kernel (or the image) is transposed."""
+    from convlab.text import CATALOG, t
+
+    assert t("edges.kt", "zh") == "将卷积核转置（Kᵀ）" and t("edges.transpose", "zh") == "将图像转置（Xᵀ）"
+    assert t("edges.kt", "en") == "Transpose the kernel (Kᵀ)" and t("edges.transpose", "en") == "Transpose the picture (Xᵀ)"
+    assert "not a transposed convolution" in t("edges.kt_help", "en") and "不是“转置卷积”" in t("edges.kt_help", "zh")
+    for key, entry in CATALOG.items():
+        if key.startswith("edges."):
+            assert "转置卷积核" not in entry["zh"] and "转置图像" not in entry["zh"], key
+
+
+# --- figures: titles below the mode bar ---------------------------------------------
+
+def test_edge_figure_titles_clear_the_mode_bar():
+    """In a third of the page the mode bar's buttons (about 30 px, top right) covered a title at the top."""
+    Y = detect(images.seed_image(), preset("seed")).signed
+    height = figs.figure_height((6, 8))
+    for fig in (figs.image_figure(images.seed_image(), "Input X (6×8)", height=height),
+                figs.kernel_figure(preset("seed"), "Kernel K (1×2)", height=height),
+                figs.output_figure(Y, "Output Y (6×7)", height=height)):
+        lay = json.loads(fig.to_json())["layout"]
+        title = lay["title"]
+        assert title["yref"] == "container" and title["y"] == 1 and title["yanchor"] == "top"
+        assert title["pad"]["t"] >= 32
+        assert lay["margin"]["t"] >= title["pad"]["t"] + 20 + 20  # the title, then the column numbers
+        assert lay["height"] == height

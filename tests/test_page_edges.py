@@ -237,3 +237,104 @@ def test_chinese():
     at = upload(at, "notes.png", b"not a picture")
     assert "无法读取" in at.error[0].value
     assert at.query_params["lang"] == "zh"
+
+
+# --- an all-zero output: the page explains the actual case ---------------------------
+
+def zero_note(at: AppTest) -> str:
+    notes = [i.value for i in at.info if "all zeros" in i.value or "输出全为 0" in i.value]
+    assert len(notes) == 1, [i.value for i in at.info]
+    return notes[0]
+
+
+@pytest.mark.parametrize("link, said, not_said", [
+    # the chapter's second experiment: K = [1, -1] on the transposed picture
+    (dict(transpose="1"), ["K = [1, −1]", "from left to right", "its edges are horizontal",
+                           "Tick “Transpose the kernel (Kᵀ)” to look for horizontal edges"], ["Sobel"]),
+    # Sobel y on vertical stripes: the learner's case; not K = [1, -1]
+    (dict(image="stripes", kernel="sobel_y"), ["K = [−1 −2 −1; 0 0 0; 1 2 1]", "from top to bottom",
+                                               "its edges are vertical", "Sobel x (vertical edges)"], ["[1, −1]"]),
+    (dict(image="stripes", transpose="1", kernel="prewitt_x"), ["Prewitt y (horizontal edges)", "Tick"], ["[1, −1]"]),
+    (dict(image="stripes", kt="1"), ["K = [1; −1]", "Untick “Transpose the kernel (Kᵀ)” to look for vertical edges"],
+     ["Prewitt", "Sobel"]),
+    # blind both ways: transposing cannot help, a neutral note
+    (dict(image="stripes", kernel="custom", custom="1,-1;-1,1"), ["every window's weighted sum"], ["Transpose", "[1, −1]"]),
+])
+def test_all_zero_output_explains_the_actual_case(link, said, not_said):
+    at = open_page(**link)
+    assert not z_of(at, "output").any()
+    note = zero_note(at)
+    for s in said:
+        assert s in note, (s, note)
+    for s in not_said:
+        assert s not in note, (s, note)
+
+
+@pytest.mark.parametrize("value, said", [(0, "0 (black) everywhere"), (128, "one value (0.502) everywhere")])
+def test_all_zero_on_a_flat_upload_says_there_is_nothing_to_detect(value, said):
+    at = upload(open_page(), "flat.png", png(np.full((20, 30), value, np.uint8)))
+    note = zero_note(at)
+    assert said in note and "no edge to find" in note
+    assert "Transpose" not in note and "[1, −1]" not in note  # transposing cannot help
+    at.checkbox(key="edges.kt").check().run()
+    assert zero_note(at) == note  # whichever way the kernel is turned
+
+
+def test_all_zero_in_chinese():
+    at = tests.conftest.open_page("edges", {"image": "stripes", "kernel": "sobel_y"}, "zh")
+    note = zero_note(at)
+    assert "勾选“将卷积核转置（Kᵀ）”" in note and "Sobel x（垂直边缘）" in note and "[1, −1]" not in note
+    assert at.checkbox(key="edges.kt").label == "将卷积核转置（Kᵀ）"
+    assert at.checkbox(key="edges.transpose").label == "将图像转置（Xᵀ）"
+
+
+# --- the camera ----------------------------------------------------------------
+
+def jpeg(width: int, height: int) -> bytes:
+    """A photo as the camera sends it: an RGB JPEG, dark left half, light right half."""
+    rgb = np.zeros((height, width, 3), np.uint8)
+    rgb[:, width // 2:] = 230
+    out = io.BytesIO()
+    Image.fromarray(rgb).save(out, format="JPEG", quality=90)
+    return out.getvalue()
+
+
+def test_camera_photo_is_used_like_an_upload_and_the_latest_picture_wins():
+    at = open_page()
+    assert not at.camera_input  # no camera (and no permission prompt) until asked for
+    at.toggle(key="edges.camera_on").set_value(True).run()
+    assert not at.exception and len(at.camera_input) == 1
+    assert at.camera_input(key="edges.camera").label == "Camera"
+    assert at.camera_input(key="edges.camera").resolution == "480p"  # 640×480, scaled down to 512 like an upload
+    np.testing.assert_array_equal(z_of(at, "output"), SEED_Y)  # no photo yet: the chapter's picture
+
+    photo = jpeg(640, 480)
+    at.camera_input(key="edges.camera").set_value(("image.jpg", photo, "image/jpeg")).run()
+    assert not at.exception and not at.error
+    expected = images.decode_upload(photo).pixels
+    assert "Using your photo from the camera: 384×512 pixels" in texts(at) and "image.jpg" not in texts(at)
+    assert "It was 480×640 pixels" in texts(at)  # the same bound as an upload
+    assert "Cross-correlation of the 384×512 input with the 1×2 kernel" in texts(at)
+    assert at.selectbox(key="edges.image").disabled
+    Y = kernels.detect(expected, kernels.preset("seed")).signed
+    assert charts(at)["output"]["layout"]["title"]["text"] == "Output Y (384×511)"
+    from convlab.figures import edges as figs
+    f = figs.display_factor(expected.shape, Y.shape)
+    np.testing.assert_allclose(z_of(at, "output"), figs.pool(Y, f, "extreme"), atol=1e-6)  # computed from the photo
+    assert "camera" not in at.query_params and "camera_on" not in at.query_params  # never in the link
+
+    at = upload(at, "mine.png", png(np.full((20, 30), 255, np.uint8)))  # a newer upload wins
+    assert "Using your picture “mine.png”: 20×30" in texts(at)
+    at.camera_input(key="edges.camera").set_value(("image.jpg", jpeg(320, 240), "image/jpeg")).run()
+    assert "Using your photo from the camera: 240×320 pixels" in texts(at)  # then a newer photo
+    at.toggle(key="edges.camera_on").set_value(False).run()  # the camera put away: the upload again
+    assert not at.camera_input and "Using your picture “mine.png”: 20×30" in texts(at)
+
+
+def test_a_photo_that_cannot_be_read_says_so():
+    at = open_page(lang="zh")
+    at.toggle(key="edges.camera_on").set_value(True).run()
+    at.camera_input(key="edges.camera").set_value(("image.jpg", b"\xff\xd8\xff broken", "image/jpeg")).run()
+    assert not at.exception and len(at.error) == 1
+    assert "你拍的照片" in at.error[0].value and "image.jpg" not in at.error[0].value
+    np.testing.assert_array_equal(z_of(at, "output"), SEED_Y)  # the built-in picture instead

@@ -3,6 +3,7 @@ control, bad values, Chinese, state in the URL, no exception."""
 from __future__ import annotations
 
 import json
+import re
 
 import numpy as np
 import pytest
@@ -10,7 +11,8 @@ from streamlit.testing.v1 import AppTest
 
 import tests.conftest
 from convcore import why
-from tests.plotly_util import figures
+from convlab.why import approx_zh, sci
+from tests.plotly_util import chart, figures
 
 def open_page(**query) -> AppTest:
     return tests.conftest.open_page("why", query)
@@ -21,6 +23,16 @@ specs = figures
 
 def md(at) -> str:
     return "\n".join(m.value for m in at.markdown)
+
+
+def table(at) -> dict[str, list[str]]:
+    """The parameter table's rows by layer: parameters, about, weights, biases, formula, float32."""
+    df = at.table[0].value
+    return {row[0]: list(row[1:]) for row in df.itertuples(index=False)}
+
+
+def z(at, key: str, panel: int = 0) -> np.ndarray:
+    return np.array(chart(at, key)["data"][panel]["z"], dtype=float)
 
 
 def query(at) -> dict:
@@ -35,14 +47,16 @@ def default_page():
 def test_defaults_show_the_seeds_numbers(default_page):
     at = default_page
     assert at.title[0].value == "Why convolution"
-    text = md(at)
-    assert "| fully connected | 1,000,000,000,000 | 1,000,000 | **1,000,001,000,000** |" in text
-    assert "| convolution | 441 | 1 | **442** |" in text
-    assert "| locally connected (not shared) | 441,000,000 | 1,000,000 | **442,000,000** |" in text
+    rows = table(at)
+    assert rows["fully connected"][:4] == ["**1,000,001,000,000**", "≈ 1.0 × 10¹²", "1,000,000,000,000", "1,000,000"]
+    assert rows["convolution"][:4] == ["**442**", "442", "441", "1"]
+    assert rows["locally connected (not shared)"][:4] == ["**442,000,000**", "≈ 4.4 × 10⁸", "441,000,000", "1,000,000"]
+    assert list(at.table[0].value.columns) == ["layer", "parameters", "about", "weights", "biases", "formula",
+                                               "as float32"]
     assert "1,000,000,000,000 weights" in at.info[0].value and "4.0 TB" in at.info[0].value
     figs = specs(at)
-    assert len(figs) == 8
-    bar = figs[0]
+    assert len(figs) == 21  # side by side panels are separate figures in columns: they stack on a phone
+    bar = chart(at, "why.params_chart")
     assert bar["layout"]["yaxis"]["type"] == "log"
     assert bar["data"][0]["y"] == [1_000_001_000_000.0, 442_000_000.0, 442.0]
     assert sum(len(el.proto.spec) for el in at.get("plotly_chart")) < 1_000_000
@@ -52,8 +66,9 @@ def test_defaults_show_the_seeds_numbers(default_page):
 def test_default_translation_and_its_sentence(default_page):
     at = default_page
     d = why.translation_demo("cross", 3, 4)
-    tr = specs(at)[1]
-    np.testing.assert_array_equal(tr["data"][4]["z"], d.conv1)
+    np.testing.assert_array_equal(z(at, "why.translation0", 1), d.X1)
+    np.testing.assert_array_equal(z(at, "why.translation1", 1), d.conv1)
+    np.testing.assert_array_equal(z(at, "why.translation2", 0), np.round(d.lc0, 6))
     assert "largest difference is **0**" in at.success[0].value
     assert f"up to **{d.lc_diff:.3g}**" in at.warning[0].value
     assert "it was 5 and is now 0.8" in at.warning[0].value
@@ -62,11 +77,11 @@ def test_default_translation_and_its_sentence(default_page):
 def test_default_channels_and_one_by_one(default_page):
     at = default_page
     ch = why.channel_demo(2, 2)
-    figs = specs(at)
-    rows = [f for f in figs if len(f["data"]) == 7]
-    assert len(rows) == 2
-    for o, f in enumerate(rows):
-        np.testing.assert_array_equal(f["data"][-1]["z"], ch.Y[o])
+    for o in range(2):
+        for c in range(3):
+            np.testing.assert_array_equal(z(at, f"why.ch_row{o}_{c}", 0), ch.K[o, c])
+            np.testing.assert_array_equal(z(at, f"why.ch_row{o}_{c}", 1), ch.parts[o, c])
+        np.testing.assert_array_equal(z(at, f"why.ch_row{o}_3"), ch.Y[o])
     assert "= **26** parameters" in md(at)
     assert "Y[0, 1, 2] = 1×7 + 1×11 + 1×17 = 35" in md(at)
     code = [c.value for c in at.code]
@@ -80,11 +95,12 @@ def test_image_and_kernel_size_controls():
     at.number_input(key="why.w").set_value(28).run()
     at.number_input(key="why.k").set_value(3).run()
     assert not at.exception
-    text = md(at)
-    assert f"| fully connected | {784 * 784:,} | 784 | **{784 * 784 + 784:,}** |" in text
-    assert f"| locally connected (not shared) | {784 * 9:,} | 784 | **{784 * 10:,}** |" in text
-    assert "| convolution | 9 | 1 | **10** |" in text
-    assert specs(at)[0]["data"][0]["y"] == [784.0 * 784 + 784, 7840.0, 10.0]
+    rows = table(at)
+    assert rows["fully connected"][0] == f"**{784 * 784 + 784:,}**" and rows["fully connected"][2:4] == [f"{784 * 784:,}", "784"]
+    assert rows["locally connected (not shared)"][0] == f"**{784 * 10:,}**"
+    assert rows["locally connected (not shared)"][2:4] == [f"{784 * 9:,}", "784"]
+    assert rows["convolution"][0] == "**10**" and rows["convolution"][2:4] == ["9", "1"]
+    assert chart(at, "why.params_chart")["data"][0]["y"] == [784.0 * 784 + 784, 7840.0, 10.0]
     assert query(at) == {"h": "28", "w": "28", "k": "3"}
     assert "On the 28×28 image of section 1" in md(at)
 
@@ -96,11 +112,11 @@ def test_hidden_size_toggle_shows_its_own_inputs():
     at.number_input(key="why.h2").set_value(10).run()
     at.number_input(key="why.w2").set_value(20).run()
     assert not at.exception
-    assert "| fully connected | 200,000,000 | 200 | **200,000,200** |" in md(at)
-    assert "| convolution | 441 | 1 | **442** |" in md(at)
+    assert table(at)["fully connected"][0] == "**200,000,200**" and table(at)["fully connected"][2] == "200,000,000"
+    assert table(at)["convolution"][0] == "**442**"
     assert query(at) == {"same": "0", "h2": "10", "w2": "20"}
     at.toggle(key="why.same").set_value(True).run()
-    assert "| convolution | 441 | 1 | **442** |" in md(at) and "1,000,000,000,000" in md(at)
+    assert table(at)["convolution"][0] == "**442**" and table(at)["fully connected"][2] == "1,000,000,000,000"
 
 
 def test_kernel_larger_than_the_image_is_an_error_the_rest_keeps_working():
@@ -110,10 +126,10 @@ def test_kernel_larger_than_the_image_is_an_error_the_rest_keeps_working():
     assert not at.exception
     assert at.error[0].value.startswith("The kernel 30×30 is larger than the image 10×1000")
     assert "at most 10×10" in at.error[0].value
-    assert len(specs(at)) == 7  # no bar chart; translation, locality, channels still drawn
+    assert len(specs(at)) == 20 and not chart(at, "why.params_chart")  # no bar chart; the rest still drawn
     assert at.info[0].value.startswith("The chapter's claim")
     at.number_input(key="why.k").set_value(10).run()
-    assert not at.error and len(specs(at)) == 8
+    assert not at.error and len(specs(at)) == 21
 
 
 @pytest.mark.parametrize("pattern", list(why.PATTERNS))
@@ -124,9 +140,8 @@ def test_pattern_and_move_controls(pattern):
     at.slider(key="why.dx").set_value(0).run()
     assert not at.exception
     d = why.translation_demo(pattern, 6, 0)
-    tr = specs(at)[1]
-    np.testing.assert_array_equal(tr["data"][3]["z"], d.X1)
-    np.testing.assert_array_equal(tr["data"][4]["z"], d.conv1)
+    np.testing.assert_array_equal(z(at, "why.translation0", 1), d.X1)
+    np.testing.assert_array_equal(z(at, "why.translation1", 1), d.conv1)
     assert "moved by (6, 0): the largest difference is **0**" in at.success[0].value
     assert query(at)["dy"] == "6" and query(at)["dx"] == "0"
     assert query(at).get("pattern", "cross") == pattern
@@ -144,10 +159,9 @@ def test_locality_controls():
     at.slider(key="why.j").set_value(11).run()
     assert not at.exception
     text = md(at)
-    assert "reads a 7×7 window: **49** weights" in text
+    assert "The window of the hidden unit at (0, 11) is 7×7: **49** weights" in text and "It reads **16** of the **144** inputs" in text
     assert "only 16 of the 49 window cells are pixels; the other 33 read zero padding" in text
-    loc = specs(at)[2]
-    assert np.count_nonzero(loc["data"][0]["z"]) == 16
+    assert np.count_nonzero(z(at, "why.loc_chart")) == 16
     assert query(at) == {"delta": "3", "i": "0", "j": "11"}
 
 
@@ -157,9 +171,9 @@ def test_channel_controls():
     at.radio(key="why.ck").set_value(3).run()
     assert not at.exception
     ch = why.channel_demo(1, 3)
-    rows = [f for f in specs(at) if len(f["data"]) == 7]
-    assert len(rows) == 1
-    np.testing.assert_array_equal(rows[0]["data"][-1]["z"], ch.Y[0])
+    assert chart(at, "why.ch_row1_0") is None  # one output channel
+    np.testing.assert_array_equal(z(at, "why.ch_row0_3"), ch.Y[0])
+    assert chart(at, "why.mix_out1") is None and chart(at, "why.mix_out0") is not None
     assert "= **28** parameters" in md(at)  # 1*3*3*3 + 1
     assert any("tf.keras.layers.Conv2D(1, 3)" in c.value for c in at.code)
     at.slider(key="why.mi").set_value(4).run()
@@ -190,7 +204,8 @@ def test_state_comes_back_from_the_link():
     assert (at.slider(key="why.dy").value, at.slider(key="why.dx").value) == (2, 1)
     assert (at.slider(key="why.delta").value, at.slider(key="why.i").value, at.slider(key="why.j").value) == (1, 3, 9)
     assert (at.radio(key="why.O").value, at.radio(key="why.ck").value) == (1, 1)
-    assert f"| fully connected | {64 * 48 * 64:,} | 64 | **{64 * 48 * 64 + 64:,}** |" in md(at)
+    assert table(at)["fully connected"][0] == f"**{64 * 48 * 64 + 64:,}**"
+    assert table(at)["fully connected"][2:4] == [f"{64 * 48 * 64:,}", "64"]
     # the URL keeps the non-default values after the run
     assert query(at)["h"] == "64" and query(at)["pattern"] == "diagonal" and query(at)["same"] == "0"
 
@@ -210,12 +225,58 @@ def test_chinese():
     headers = [h.value for h in at.header]
     assert "2. 平移不变性：处处使用同一个卷积核" in headers and "3. 局部性：大小为 2Δ+1 的窗口" in headers
     text = md(at)
-    assert "| 全连接层 | 1,000,000,000,000 | 1,000,000 | **1,000,001,000,000** | 约 1 万亿 |" in text
+    assert table(at)["全连接层"][:4] == ["**1,000,001,000,000**", "约 1 万亿", "1,000,000,000,000", "1,000,000"]
     assert "卷积核" in text and "全连接层" in text and "通道" in text
     assert "最大差值为 **0**" in at.success[0].value
-    assert specs(at)[0]["data"][0]["x"] == ["全连接层", "局部连接层（不共享）", "卷积层"]
+    assert chart(at, "why.params_chart")["data"][0]["x"] == ["全连接层", "局部连接层<br>（不共享）", "卷积层"]
     assert at.number_input(key="why.k").label.startswith("卷积核大小")
     assert query(at) == {"lang": "zh"}
     at.number_input(key="why.k").set_value(99).run()
     at.number_input(key="why.h").set_value(20).run()
     assert at.error[0].value.startswith("卷积核 99×99 比图像 20×1000 还大")
+
+
+# --- what a learner hit ------------------------------------------------------------
+
+def of_pairs(text: str) -> list[tuple[int, int]]:
+    """Every "N of [the] M" in a text (numbers with thousands separators), as ints."""
+    pairs = re.findall(r"\*{0,2}([\d,]+)\*{0,2} of (?:the |its |all )?\*{0,2}([\d,]+)", text)
+    return [(int(a.replace(",", "")), int(b.replace(",", ""))) for a, b in pairs]
+
+
+@pytest.mark.parametrize("link", [
+    dict(h="5", w="7", delta="5", i="0", j="11"),  # the window does not fit: it covers the whole image
+    dict(h="3", w="1000", delta="4", i="6", j="6"),  # too tall for the image, not too wide
+    dict(h="1", w="1", delta="0", i="11", j="0"),
+    dict(h="10000", w="10000", delta="5", i="0", j="0"),
+])
+def test_locality_counts_are_true_for_any_link(link):
+    """/why?h=5&w=7&delta=5&i=0&j=11 once said "the same window is 121 of 35 inputs"."""
+    at = open_page(**link)
+    h, w, d = int(link["h"]), int(link["w"]), int(link["delta"])
+    lines = [m.value for m in at.markdown if "section 1" in m.value]
+    assert len(lines) == 1
+    line = lines[0]
+    assert line.startswith(f"On the {h:,}×{w:,} image of section 1")
+    inside = min(h, 2 * d + 1) * min(w, 2 * d + 1)
+    pairs = of_pairs(line)
+    assert pairs and all(a <= b for a, b in pairs), line
+    assert (inside, h * w) in pairs or f"reads all {h * w:,} inputs" in line, line
+    # the small image's numbers too: never more read than there are
+    assert all(a <= b for a, b in of_pairs(md(at))), md(at)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_quoted_billions_and_the_computed_count_agree(lang):
+    """The quote says "billions", the page computes 10¹² for its example: the text
+    says which numbers the "billions" fit (10⁹: 1000 hidden units) and how large 10¹² is."""
+    at = tests.conftest.open_page("why", {}, lang)
+    claim = at.info[0].value
+    dense = why.param_counts(**why.SEED_CLAIM).dense.weights
+    small = why.param_counts(**why.SEED_BILLIONS).dense.weights
+    assert small == 10**9 and dense == 10**12
+    assert f"{dense:,}" in claim and sci(dense) in claim and f"{small:,}" in claim and sci(small) in claim
+    if lang == "en":
+        assert "a thousand billion" in claim and f"({sci(small)}, a billion)" in claim
+    else:
+        assert f"即 {approx_zh(dense)}" in claim and f"即 {approx_zh(small)}" in claim

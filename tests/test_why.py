@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 
 import numpy as np
 import pytest
@@ -66,8 +67,9 @@ def test_the_pages_numbers_are_the_counts_written_with_separators(h, w, k, same)
     numbers = {name: int(text.replace(",", "")) for name, text in whylab.ratio_numbers(c).items()}
     dense = (h * w) * (h * w) + h * w  # either way h'·w' = h·w here
     assert numbers == {"dense": dense, "conv": k * k + 1, "ratio": round(dense / (k * k + 1))}
-    assert whylab.seed_claim_numbers() == {"dense_w": "1,000,000,000,000", "dense_b": "1,000,000", "tb": "4.0",
-                                           "conv_w": "441"}
+    assert whylab.seed_claim_numbers() == {"dense_w": "1,000,000,000,000", "dense_pow": "10¹²", "dense_b": "1,000,000",
+                                           "tb": "4.0", "conv_w": "441", "small_hidden": "1,000",
+                                           "small_w": "1,000,000,000", "small_pow": "10⁹"}
 
 
 def test_hidden_size_defaults_to_the_image_size():
@@ -334,33 +336,165 @@ def test_figures_carry_the_numbers_and_stay_small(lang):
     ch = why.channel_demo(2, 2)
     mix = why.pixel_mix(ch.X, why.mixing_weights(2), 1, 2)
     built = {
-        "bar": figs.params_bar(c, lang), "translation": figs.translation_figure(d, lang),
-        "locality": figs.locality_figure(win, lang), "inputs": figs.channel_inputs_figure(ch.X, lang),
-        "row0": figs.channel_row_figure(ch.K, ch.parts, ch.Y, 0, lang), "mix": figs.mixing_figure(mix, lang),
-        "mix_out": figs.mixing_output_figure(mix, lang),
+        "bar": [figs.params_bar(c, lang)], "translation": figs.translation_figures(d, lang),
+        "locality": [figs.locality_figure(win, lang)], "inputs": figs.channel_input_figures(ch.X, lang),
+        "row0": figs.channel_row_figures(ch.K, ch.parts, ch.Y, 0, lang), "mix": figs.mixing_figures(mix, lang),
+        "mix_out": figs.mixing_output_figures(mix, lang),
     }
-    total = sum(len(f.to_json()) for f in built.values())
+    total = sum(len(f.to_json()) for group in built.values() for f in group)
     assert total < 200_000  # the page's budget is 1 MB
-    bar = spec(built["bar"])["data"][0]
+    bar = spec(built["bar"][0])["data"][0]
     assert bar["y"] == [float(c.dense.total), float(c.local.total), 442.0]
-    assert spec(built["bar"])["layout"]["yaxis"]["type"] == "log"
-    tr = spec(built["translation"])
-    assert len(tr["data"]) == 6
-    np.testing.assert_array_equal(tr["data"][1]["z"], d.conv0)
-    np.testing.assert_array_equal(tr["data"][4]["z"], d.conv1)
-    np.testing.assert_array_equal(tr["data"][5]["z"], np.round(d.lc1, 6))
-    assert tr["data"][1]["zmin"] == -tr["data"][1]["zmax"] == -d.zmax
-    assert "texttemplate" not in tr["data"][0] and tr["data"][1]["texttemplate"] == "%{z:.4~g}"
-    loc = spec(built["locality"])
+    assert spec(built["bar"][0])["layout"]["yaxis"]["type"] == "log"
+    inputs, conv, lc = (spec(f) for f in built["translation"])
+    assert [len(f["data"]) for f in (inputs, conv, lc)] == [2, 2, 2]  # the pattern first, then moved
+    np.testing.assert_array_equal(inputs["data"][1]["z"], d.X1)
+    np.testing.assert_array_equal(conv["data"][0]["z"], d.conv0)
+    np.testing.assert_array_equal(conv["data"][1]["z"], d.conv1)
+    np.testing.assert_array_equal(lc["data"][1]["z"], np.round(d.lc1, 6))
+    assert conv["data"][0]["zmin"] == -conv["data"][0]["zmax"] == -d.zmax == -lc["data"][1]["zmax"]
+    assert "texttemplate" not in inputs["data"][0] and conv["data"][0]["texttemplate"] == "%{z:.4~g}"
+    loc = spec(built["locality"][0])
     assert np.count_nonzero(loc["data"][0]["z"]) == win.inside == 15
-    row = spec(built["row0"])
-    assert len(row["data"]) == 7
-    np.testing.assert_array_equal(row["data"][-1]["z"], ch.Y[0])
-    assert [a["text"] for a in row["layout"]["annotations"] if a["text"].startswith("<b>")] == \
-        ["<b>+</b>", "<b>+</b>", "<b>=</b>"]
-    for f in built.values():
-        for trace in spec(f)["data"]:
-            if trace["type"] == "heatmap" and "texttemplate" in trace:
-                assert np.size(trace["z"]) <= MAX_TEXT_CELLS
+    row = [spec(f) for f in built["row0"]]
+    assert [len(f["data"]) for f in row] == [2, 2, 2, 1]  # K[0, c] above X[c] ⋆ K[0, c]; then Y[0]
+    np.testing.assert_array_equal(row[-1]["data"][0]["z"], ch.Y[0])
+    ops = [[a["text"] for a in f["layout"]["annotations"] if a["text"] in ("<b>+</b>", "<b>=</b>")] for f in row]
+    assert ops == [[], ["<b>+</b>"], ["<b>+</b>"], ["<b>=</b>"]]
+    for group in built.values():
+        for f in group:
+            for trace in spec(f)["data"]:
+                if trace["type"] == "heatmap" and "texttemplate" in trace:
+                    assert np.size(trace["z"]) <= MAX_TEXT_CELLS
     if lang == "zh":
-        assert spec(built["bar"])["data"][0]["x"][0] == "全连接层"
+        assert spec(built["bar"][0])["data"][0]["x"] == ["全连接层", "局部连接层<br>（不共享）", "卷积层"]
+
+
+# --- counts that hold for any link (a window is clipped to its image) ---------------
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(1, 10_000), st.integers(1, 10_000), st.integers(0, 40), st.data())
+def test_a_window_is_clipped_to_the_image_wherever_it_is(H, W, delta, data):
+    i, j = data.draw(st.integers(0, H - 1)), data.draw(st.integers(0, W - 1))
+    win = why.locality_window((H, W), i, j, delta)
+    rows = min(H - 1, i + delta) - max(0, i - delta) + 1  # counted without the window's own bookkeeping
+    cols = min(W - 1, j + delta) - max(0, j - delta) + 1
+    assert win.inside == rows * cols <= min(win.window, win.total)
+    assert win.outside == win.window - win.inside >= 0
+    big = why.central_window((H, W), delta)
+    assert big.inside == min(H, 2 * delta + 1) * min(W, 2 * delta + 1) >= win.inside  # no pixel's window holds more
+    assert big.total == H * W and big.window == win.window
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(1, 12), st.integers(1, 12), st.integers(0, 6), st.data())
+def test_the_central_window_holds_the_most_pixels(H, W, delta, data):
+    best = max(why.locality_window((H, W), i, j, delta).inside for i in range(H) for j in range(W))
+    assert why.central_window((H, W), delta).inside == best
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1, whylab.MAX_SIDE), st.integers(1, whylab.MAX_SIDE), st.integers(0, 5),
+       st.integers(0, why.LOCALITY_SIZE - 1), st.integers(0, why.LOCALITY_SIZE - 1), st.sampled_from(["en", "zh"]))
+def test_the_locality_sentences_never_count_more_than_there_is(h, w, delta, i, j, lang):
+    """/why?h=5&w=7&delta=5&i=0&j=11 once said "the same window is 121 of 35 inputs"."""
+    n = why.LOCALITY_SIZE
+    win = why.locality_window((n, n), i, j, delta)
+    lines = whylab.locality_lines(win, (h, w), lang)
+    text = "\n".join(lines)
+    big = why.central_window((h, w), delta)
+    if lang == "en":
+        pairs = [(int(a.replace(",", "")), int(b.replace(",", ""))) for a, b in
+                 re.findall(r"\*{0,2}([\d,]+)\*{0,2} of (?:the |its )?\*{0,2}([\d,]+)", text)]
+        assert pairs and all(a <= b for a, b in pairs), text
+        assert (win.inside, win.total) in pairs
+        assert lines[-1].startswith(f"On the {h:,}×{w:,} image of section 1")
+        said = (big.inside, big.total) in pairs or f"reads all {big.total:,} inputs" in lines[-1]
+        assert said, lines[-1]
+    else:
+        # "M 个输入中的 N 个": what is read, of how many inputs
+        pairs = [(int(b.replace(",", "")), int(a.replace(",", ""))) for a, b in
+                 re.findall(r"\*{0,2}([\d,]+)\*{0,2} 个输入中的 \*{0,2}([\d,]+)", text)]
+        assert all(a <= b for a, b in pairs), text
+        assert f"{h:,}×{w:,} 图像" in lines[-1] and f"{big.total:,} 个输入" in lines[-1]
+        assert (big.inside, big.total) in pairs or f"读取全部 {big.total:,} 个输入" in lines[-1], lines[-1]
+    assert (win.outside > 0) == (len(lines) == 3)  # the border sentence, only where the window is clipped
+
+
+# --- figures: panels stack, titles clear the mode bar and each other ------------------
+
+def figure_layout_boxes(fig):
+    """For a figure of figs.panel_figure: its height and, from the top in pixels,
+    the vertical extent of every title and of every panel's column numbers and cells."""
+    f = spec(fig)
+    lay = f["layout"]
+    H = lay["height"]
+    boxes = []
+    for a in lay.get("annotations", []):
+        if a.get("xref") == "paper":  # titles; the "+"/"=" symbols sit beside their panel, in its axes
+            top = (1 - a["y"]) * H
+            boxes.append(("title " + a["text"], top, top + figs.LINE_PX * (a["text"].count("<br>") + 1)))
+    for name, axis in lay.items():
+        if name.startswith("yaxis"):
+            lo, hi = axis["domain"]
+            cells_top, cells_bottom = (1 - hi) * H, (1 - lo) * H
+            boxes.append((f"{name} numbers", cells_top - figs.TICKS_PX, cells_top))
+            boxes.append((f"{name} cells", cells_top, cells_bottom))
+    return H, lay, boxes
+
+
+def why_figures(lang):
+    d = why.translation_demo("corner", 2, 5)
+    ch = why.channel_demo(2, 3)
+    mix = why.pixel_mix(ch.X, why.mixing_weights(2), 4, 0)
+    return [*figs.translation_figures(d, lang), figs.locality_figure(why.locality_window((12, 12), 0, 11, 5), lang),
+            *figs.channel_input_figures(ch.X, lang), *figs.channel_row_figures(ch.K, ch.parts, ch.Y, 1, lang),
+            *figs.mixing_figures(mix, lang), *figs.mixing_output_figures(mix, lang)]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_panels_stack_and_titles_clear_the_mode_bar_and_each_other(lang):
+    """Side by side panels in one figure squeezed on a phone (their titles ran
+    together: "convolution (shared kernel)locally connected (own weights)"). Each
+    figure is now one column of panels, for the page to set side by side in
+    columns that stack on a phone; titles sit below the mode bar's strip, and no
+    title, column numbers or cells share a pixel row."""
+    for fig in why_figures(lang):
+        H, lay, boxes = figure_layout_boxes(fig)
+        for name, axis in lay.items():
+            if name.startswith("xaxis"):
+                assert axis.get("domain", [0, 1]) == [0, 1], name  # one column: nothing beside it to squeeze
+        boxes.sort(key=lambda b: b[1])
+        assert boxes[0][1] >= figs.MODEBAR_PX - 1e-9, boxes[0]
+        for (a, _, a_end), (b, b_top, _) in zip(boxes, boxes[1:]):
+            assert a_end <= b_top + 1e-9, (a, b)
+        assert boxes[-1][2] <= H + 1e-9
+
+
+def test_bar_chart_title_clears_the_mode_bar():
+    lay = spec(figs.params_bar(why.param_counts(**why.SEED_CLAIM), "en"))["layout"]
+    (title,) = lay["annotations"]
+    assert title["text"].startswith("<b>Parameters of one layer")
+    assert (title["yref"], title["y"], title["yanchor"]) == ("paper", 1, "bottom")  # in the top margin
+    lines = title["text"].count("<br>") + 1
+    assert lay["margin"]["t"] - title["yshift"] - lines * figs.LINE_PX >= figs.MODEBAR_PX
+    assert lay["xaxis"]["tickangle"] == 0  # names side by side, not turned into each other
+
+
+def test_the_parameter_table_puts_the_counts_first():
+    df = figs.params_table(why.param_counts(28, 28, 3), "en")
+    assert list(df.columns) == ["layer", "parameters", "about", "weights", "biases", "formula", "as float32"]
+    assert df.iloc[2].tolist()[:5] == ["convolution", "**10**", "10", "9", "1"]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_unvalidated_figures_are_what_plotly_would_validate(lang):
+    """figs.panel_figure skips plotly's validation (some twenty figures a run):
+    each kind of figure is exactly what a validated one would be (no unknown
+    property, colour scales written out as plotly.py writes them)."""
+    import plotly.graph_objects as go
+    import plotly.io as pio
+
+    for fig in why_figures(lang):
+        as_built = json.loads(pio.to_json(fig.to_dict(), validate=False))
+        assert as_built == json.loads(go.Figure(fig.to_dict()).to_json())

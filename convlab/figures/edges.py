@@ -19,6 +19,8 @@ __all__ = ["DISPLAY_CELLS", "display_factor", "figure_height", "pool", "image_fi
 
 DISPLAY_CELLS = 100_000  # heatmap cells of all large figures of one view together (~7 bytes each in JSON)
 GRAY = "gray"  # 0 black, 1 white, as in the seed's picture
+MODEBAR_PX = 36  # plotly's mode bar (about 30 px, top right) shows on hover: the title goes below it
+TOP_PX = MODEBAR_PX + 24 + 26  # the mode bar's strip, the title, the column numbers
 
 
 def display_factor(*shapes, budget: int = DISPLAY_CELLS) -> int:
@@ -40,10 +42,10 @@ def figure_height(shape, width: int = 330) -> int:
     wide (a third of a wide page), plus its title and axis labels.
 
     >>> figure_height((6, 8)), figure_height((512, 512)), figure_height((1, 500))
-    (337, 420, 240)
+    (363, 446, 266)
     """
     rows, cols = shape
-    return int(min(520, max(240, 90 + width * rows / cols)))
+    return int(min(520, max(240, 90 + width * rows / cols))) + TOP_PX - 60
 
 
 def pool(Z, f: int, how: str = "mean") -> np.ndarray:
@@ -71,7 +73,15 @@ def pool(Z, f: int, how: str = "mean") -> np.ndarray:
     raise ValueError(f"how must be 'mean' or 'extreme', not {how!r}")
 
 
+def _below_modebar(fig: go.Figure) -> go.Figure:
+    """The title moved below the mode bar's strip: at the top of a narrow column
+    the mode bar's buttons would cover it."""
+    fig.update_layout(title=dict(y=1, yref="container", yanchor="top", pad=dict(t=MODEBAR_PX)), margin_t=TOP_PX)
+    return fig
+
+
 def _finish(fig: go.Figure, Z: np.ndarray, f: int) -> go.Figure:
+    _below_modebar(fig)
     trace = fig.data[0]
     if f > 1:  # pooled: keep the original coordinates in the axes and the hover
         trace.update(x0=(f - 1) / 2, dx=f, y0=(f - 1) / 2, dy=f, xgap=0, ygap=0)
@@ -91,7 +101,7 @@ def image_figure(X, title: str, f: int = 1, height: int | None = None, lang: str
 
 def kernel_figure(K, title: str, height: int | None = None, lang: str = "en") -> go.Figure:
     """The kernel on the diverging scale, every weight written in its cell."""
-    return heatmap(K, title, diverging=True, text=True, height=height, lang=lang)
+    return _below_modebar(heatmap(K, title, diverging=True, text=True, height=height, lang=lang))
 
 
 def output_figure(Y, title: str, f: int = 1, *, signed: bool = True, height: int | None = None,

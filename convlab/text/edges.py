@@ -27,10 +27,10 @@ STRINGS = {
         "en": "Width of the synthetic pictures; the chapter's picture is always 6×8.",
         "zh": "合成图像的宽度；书中的图像总是 6×8。",
     },
-    "edges.transpose": {"en": "Transpose the picture (Xᵀ)", "zh": "转置图像（Xᵀ）"},
+    "edges.transpose": {"en": "Transpose the picture (Xᵀ)", "zh": "将图像转置（Xᵀ）"},
     "edges.transpose_help": {
-        "en": "The chapter's second experiment: transpose X, so its edges become horizontal.",
-        "zh": "书中的第二个实验：将输入的二维图像转置，边缘变成水平的。",
+        "en": "The chapter's second experiment: transpose the picture X (its rows become columns), so its vertical edges become horizontal.",
+        "zh": "书中的第二个实验：将输入的二维图像转置（行变成列），垂直边缘变成水平的。",
     },
     "edges.upload": {"en": "…or upload your own picture", "zh": "……或上传你自己的图片"},
     "edges.upload_help": {
@@ -46,6 +46,17 @@ STRINGS = {
         "zh": "原图为 {h0}×{w0} 像素，较长边已缩小到 {max_side}。",
     },
     "edges.upload_animated": {"en": "It is animated: the first frame is used.", "zh": "这是动图：使用第一帧。"},
+    "edges.camera_on": {"en": "…or use your camera", "zh": "……或用摄像头拍照"},
+    "edges.camera_on_help": {
+        "en": "Shows your camera here (the browser asks your permission first). The photo is used like an upload: turned into gray and its longer side scaled down to {max_side} pixels. Turn this off to put the camera away.",
+        "zh": "在这里显示摄像头（浏览器会先征求你的许可）。照片和上传的图片一样处理：转为灰度，较长边缩小到 {max_side} 像素。关闭此开关即可收起摄像头。",
+    },
+    "edges.camera": {"en": "Camera", "zh": "摄像头"},
+    "edges.camera_name": {"en": "your photo", "zh": "你拍的照片"},
+    "edges.camera_using": {
+        "en": "Using your photo from the camera: {h}×{w} pixels. Clear the photo or turn the camera off to go back to the other pictures.",
+        "zh": "正在使用你用摄像头拍的照片：{h}×{w} 像素。清除照片或关闭摄像头即可换回其他图像。",
+    },
     "edges.upload_fallback": {
         "en": "Showing the built-in picture chosen above instead.",
         "zh": "改为显示上面选择的内置图像。",
@@ -129,10 +140,10 @@ STRINGS = {
         "en": "Your own kernel, up to 7×7: type numbers into the cells.",
         "zh": "你自己的卷积核，最大 7×7：在单元格中输入数字。",
     },
-    "edges.kt": {"en": "Transpose the kernel (Kᵀ)", "zh": "转置卷积核（Kᵀ）"},
+    "edges.kt": {"en": "Transpose the kernel (Kᵀ)", "zh": "将卷积核转置（Kᵀ）"},
     "edges.kt_help": {
-        "en": "Kᵀ = [1; −1] compares a pixel with the one below it: it finds horizontal edges.",
-        "zh": "Kᵀ = [1; −1] 比较像素与它下方的像素：可以检测水平边缘。",
+        "en": "Use the kernel's transpose Kᵀ: its rows become columns. For K = [1, −1], Kᵀ = [1; −1] compares a pixel with the one below it and finds horizontal edges. (The kernel itself is transposed; this is not a transposed convolution.)",
+        "zh": "使用卷积核的转置 Kᵀ：它的行变成列。对 K = [1, −1]，Kᵀ = [1; −1] 比较像素与它下方的像素，可以检测水平边缘。（这是把卷积核本身转置，不是“转置卷积”。）",
     },
     "edges.custom_label": {"en": "Custom kernel", "zh": "自定义卷积核"},
     "edges.edit_custom": {"en": "Edit a copy of this kernel", "zh": "复制此卷积核并编辑"},
@@ -170,9 +181,40 @@ STRINGS = {
         "en": "As in the chapter: 1 marks the edge from white to black, −1 the edge from black to white, 0 everywhere else.",
         "zh": "与书中一致：输出中的 1 代表从白色到黑色的边缘，−1 代表从黑色到白色的边缘，其他情况的输出为 0。",
     },
-    "edges.all_zero": {
-        "en": "The output is all zeros: this kernel finds no edge it can see in this picture. K = [1, −1] only compares horizontal neighbours, so it detects vertical edges only — tick “Transpose the kernel (Kᵀ)” to find horizontal ones.",
-        "zh": "输出全为 0：这个卷积核在此图像中找不到它能检测的边缘。K = [1, −1] 只比较水平相邻的元素，只能检测垂直边缘——勾选“转置卷积核（Kᵀ）”即可检测水平边缘。",
+    # an all-zero output, explained (convlab.edges.zero_case decides which)
+    "edges.zero.black": {
+        "en": "The output is all zeros because the picture is 0 (black) everywhere: every product of a pixel and a weight is 0, whatever the kernel. There is no edge to find; choose or upload a picture with something light in it.",
+        "zh": "输出全为 0，因为图像处处为 0（黑色）：每个像素与权重的乘积都是 0，与卷积核无关。图像中没有可检测的边缘；请选择或上传一张有亮部的图像。",
+    },
+    "edges.zero.flat": {
+        "en": "The output is all zeros because the picture has one value ({value}) everywhere: there is no edge to find. Any kernel whose weights sum to 0, like this one, gives 0 on a flat area. Choose or upload a picture with edges.",
+        "zh": "输出全为 0，因为图像处处是同一个值（{value}）：没有可检测的边缘。权重之和为 0 的卷积核（比如这个）在平坦区域上的输出都是 0。请选择或上传一张有边缘的图像。",
+    },
+    "edges.zero.sees_lr": {
+        "en": "The output is all zeros. {kernel} only responds to changes from left to right (each of its rows sums to 0): it finds vertical edges. This picture changes only from top to bottom: its edges are horizontal. {fix}",
+        "zh": "输出全为 0。{kernel} 只对从左到右的变化有响应（它的每一行之和都为 0）：它检测垂直边缘。这张图像只在从上到下的方向上变化：它的边缘是水平的。{fix}",
+    },
+    "edges.zero.sees_tb": {
+        "en": "The output is all zeros. {kernel} only responds to changes from top to bottom (each of its columns sums to 0): it finds horizontal edges. This picture changes only from left to right: its edges are vertical. {fix}",
+        "zh": "输出全为 0。{kernel} 只对从上到下的变化有响应（它的每一列之和都为 0）：它检测水平边缘。这张图像只在从左到右的方向上变化：它的边缘是垂直的。{fix}",
+    },
+    "edges.zero.tick_kt": {
+        "en": "Tick “{label}” to look for {edges} edges.",
+        "zh": "勾选“{label}”，即可检测{edges}边缘。",
+    },
+    "edges.zero.untick_kt": {
+        "en": "Untick “{label}” to look for {edges} edges.",
+        "zh": "取消勾选“{label}”，即可检测{edges}边缘。",
+    },
+    "edges.zero.edges_h": {"en": "horizontal", "zh": "水平"},
+    "edges.zero.edges_v": {"en": "vertical", "zh": "垂直"},
+    "edges.zero.or_preset": {
+        "en": " Or choose the preset “{preset}”.",
+        "zh": "也可以选择预设“{preset}”。",
+    },
+    "edges.zero.other": {
+        "en": "The output is all zeros: on this picture every window's weighted sum with this kernel is 0. Try another kernel or another picture.",
+        "zh": "输出全为 0：在这张图像上，每个窗口与该卷积核的加权和都是 0。请换一个卷积核或图像试试。",
     },
     "edges.magnitude_note": {
         "en": "**Gradient magnitude.** Gx and Gy are the outputs of the x and y kernels of this operator (one of them is the output above); √(Gx² + Gy²) is large on edges of every direction.",

@@ -54,8 +54,8 @@ STRINGS = {
     "why.formula_local": {"en": "h′·w′·k² + h′·w′", "zh": "h′·w′·k² + h′·w′"},
     "why.formula_conv": {"en": "k² + 1", "zh": "k² + 1"},
     "why.chart_title": {
-        "en": "Parameters of one layer<br>{h}×{w} image → {h2}×{w2} hidden, {k}×{k} window",
-        "zh": "一层的参数<br>{h}×{w} 图像 → {h2}×{w2} 隐藏表示，{k}×{k} 窗口",
+        "en": "Parameters of one layer, {k}×{k} window<br>{h}×{w} image → {h2}×{w2} hidden",
+        "zh": "一层的参数，{k}×{k} 窗口<br>{h}×{w} 图像 → {h2}×{w2} 隐藏表示",
     },
     "why.chart_y": {"en": "parameters (log scale)", "zh": "参数个数（对数刻度）"},
     "why.bar_hover": {
@@ -69,13 +69,18 @@ STRINGS = {
     "why.seed_claim": {
         "en": (
             "The chapter's claim, in numbers: a one-megapixel image (1000×1000) and a hidden layer of the same size. "
-            "Fully connected: {dense_w} weights (10¹², a million million) plus {dense_b} biases; stored as float32 that is {tb} TB. "
+            "Fully connected: {dense_w} weights ({dense_pow}: a million million, a thousand billion) plus {dense_b} biases; "
+            "stored as float32 that is {tb} TB. That is even more than the “billions” of the quote below, which is "
+            "what a much smaller hidden layer needs: {small_hidden} hidden units on the same image already take "
+            "{small_w} weights ({small_pow}, a billion). "
             "A convolution with Δ = 10 (a 21×21 kernel): {conv_w} weights plus 1 bias. "
             "“A multilayer perceptron may need billions of parameters for one layer; a convolutional network usually needs only a few hundred.”"
         ),
         "zh": (
             "书中的说法，用数字表示：一张一百万像素（1000×1000）的图像，隐藏表示大小相同。"
-            "全连接层：{dense_w} 个权重（10¹²，即 1 万亿）加 {dense_b} 个偏置；以 float32 存储需要 {tb} TB。"
+            "全连接层：{dense_w} 个权重（{dense_pow}，即 1 万亿）加 {dense_b} 个偏置；以 float32 存储需要 {tb} TB。"
+            "这比下面引文中的“数十亿”还要多得多：数十亿是小得多的隐藏层所需的数目——同一图像连到 {small_hidden} 个隐藏单元，"
+            "就已需要 {small_w} 个权重（{small_pow}，即 10 亿）。"
             "Δ = 10 的卷积（21×21 卷积核）：{conv_w} 个权重加 1 个偏置。"
             "“以前，多层感知机可能需要数十亿个参数来表示网络中的一层，而现在卷积神经网络通常只需要几百个参数。”"
         ),
@@ -151,18 +156,20 @@ STRINGS = {
     "why.row": {"en": "pixel row i", "zh": "像素行 i"},
     "why.col": {"en": "pixel column j", "zh": "像素列 j"},
     "why.loc_fig": {
-        "en": "hidden unit ({i}, {j}) with Δ = {d} reads {n} of {total} inputs",
-        "zh": "Δ = {d} 时隐藏单元 ({i}, {j}) 读取 {total} 个输入中的 {n} 个",
+        "en": "hidden unit ({i}, {j}), Δ = {d}:<br>reads {n} of {total} inputs",
+        "zh": "隐藏单元 ({i}, {j})，Δ = {d}：<br>读取 {total} 个输入中的 {n} 个",
     },
     "why.loc_hover": {"en": "row %{y}, col %{x}", "zh": "第 %{y} 行，第 %{x} 列"},
     "why.loc_result": {
         "en": (
-            "The hidden unit at ({i}, {j}) reads a {s}×{s} window: **{window}** weights (the kernel), "
-            "of the **{total}** inputs of this {h}×{w} image ({pct:.1f}%). A fully connected unit reads all {total}."
+            "The window of the hidden unit at ({i}, {j}) is {s}×{s}: **{window}** weights (the kernel). "
+            "It reads **{inside}** of the **{total}** inputs of this {h}×{w} image ({pct:.1f}%); "
+            "a fully connected unit reads all {total}."
         ),
         "zh": (
-            "位置 ({i}, {j}) 的隐藏单元读取 {s}×{s} 的窗口：**{window}** 个权重（即卷积核），"
-            "而这张 {h}×{w} 图像共有 **{total}** 个输入（占 {pct:.1f}%）。全连接层的隐藏单元要读取全部 {total} 个。"
+            "位置 ({i}, {j}) 的隐藏单元有一个 {s}×{s} 的窗口：**{window}** 个权重（即卷积核）。"
+            "它读取这张 {h}×{w} 图像 **{total}** 个输入中的 **{inside}** 个（占 {pct:.1f}%）；"
+            "全连接层的隐藏单元要读取全部 {total} 个。"
         ),
     },
     "why.loc_border": {
@@ -170,8 +177,31 @@ STRINGS = {
         "zh": "在边界处，窗口的 {window} 个位置中只有 {inside} 个是像素，其余 {pad} 个读取的是零填充。",
     },
     "why.loc_big": {
-        "en": "On the {h}×{w} image of section 1 the same window is {window} of {total} inputs.",
-        "zh": "在第 1 部分的 {h}×{w} 图像上，同样的窗口是 {total} 个输入中的 {window} 个。",
+        "en": (
+            "On the {h}×{w} image of section 1 the same {s}×{s} window, around the central pixel ({ci}, {cj}), "
+            "reads {inside} of the {total} inputs."
+        ),
+        "zh": "在第 1 部分的 {h}×{w} 图像上，同样 {s}×{s} 的窗口（围绕中心像素 ({ci}, {cj})）读取 {total} 个输入中的 {inside} 个。",
+    },
+    "why.loc_big_all": {
+        "en": (
+            "On the {h}×{w} image of section 1 the same {s}×{s} window does not fit: even around the central pixel "
+            "({ci}, {cj}) only {inside} of its {window} cells are pixels, so it reads all {total} inputs."
+        ),
+        "zh": (
+            "在第 1 部分的 {h}×{w} 图像上，同样 {s}×{s} 的窗口放不下：即使围绕中心像素 ({ci}, {cj})，"
+            "窗口的 {window} 个位置中也只有 {inside} 个是像素，所以它读取全部 {total} 个输入。"
+        ),
+    },
+    "why.loc_big_clipped": {
+        "en": (
+            "On the {h}×{w} image of section 1 the same {s}×{s} window does not fit: around the central pixel "
+            "({ci}, {cj}) only {inside} of its {window} cells are pixels, so it reads {inside} of the {total} inputs."
+        ),
+        "zh": (
+            "在第 1 部分的 {h}×{w} 图像上，同样 {s}×{s} 的窗口放不下：围绕中心像素 ({ci}, {cj}) 时，"
+            "窗口的 {window} 个位置中只有 {inside} 个是像素，所以它读取 {total} 个输入中的 {inside} 个。"
+        ),
     },
     # --- channels
     "why.ch_header": {"en": "4. Multiple input and output channels", "zh": "4. 多输入多输出通道"},

@@ -4,8 +4,10 @@ import io
 import numpy as np
 import pytest
 from PIL import Image
+from playwright.sync_api import expect
 
 from .conftest import ARTIFACTS, assert_no_exception, choose, screenshot, wait_idle
+from .test_why import assert_layout_is_clean
 
 pytestmark = pytest.mark.browser
 
@@ -59,3 +61,57 @@ def test_edges_page_default_and_upload(page, app_url, tmp_path):
     assert_no_exception(page)
     screenshot(page, "edges_bad_upload")
     assert (ARTIFACTS / "edges_upload.png").exists()
+
+
+# --- what a learner sees at a phone's width and on a desktop -------------------------
+
+@pytest.mark.parametrize("width, lang", [(390, "en"), (1280, "zh")])
+def test_edges_page_neither_squeezes_nor_overlaps(page, app_url, width, lang):
+    page.set_viewport_size({"width": width, "height": 6000})  # the whole page at once
+    page.goto(f"{app_url}/edges?lang={lang}&kernel=sobel_x")
+    wait_idle(page)
+    expect(page.locator('[data-testid="stPlotlyChart"]')).to_have_count(4, timeout=60_000)  # X, K, Y, magnitude
+    assert_layout_is_clean(page)
+    assert_no_exception(page)
+    screenshot(page, f"edges_layout_{width}_{lang}")
+
+
+# --- the camera, with Chromium's fake camera (a test pattern) ------------------------
+
+@pytest.fixture
+def camera_page(browser, app_url):
+    """A page whose browser has a camera: Chromium's fake device, permission granted."""
+    from .conftest import CHROMIUM_ARGS, _chromium
+
+    fake = browser.browser_type.launch(executable_path=_chromium(), headless=True, args=[
+        *CHROMIUM_ARGS, "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream"])
+    context = fake.new_context(viewport={"width": 1280, "height": 2400})
+    context.grant_permissions(["camera"], origin=app_url)
+    p = context.new_page()
+    p.set_default_timeout(30_000)
+    yield p
+    context.close()
+    fake.close()
+
+
+def test_edges_page_takes_a_photo(camera_page, app_url):
+    page = camera_page
+    page.goto(f"{app_url}/edges")
+    wait_idle(page)
+    page.get_by_text("1 marks the edge from white to black").wait_for()
+    toggle = page.locator(".st-key-edges-camera_on")
+    toggle.scroll_into_view_if_needed()
+    toggle.get_by_text("use your camera").click()
+    wait_idle(page)
+    camera = page.locator(".st-key-edges-camera")
+    camera.wait_for()
+    page.wait_for_function("""() => { const v = document.querySelector('.st-key-edges-camera video');
+        return v && v.readyState >= 2 && v.videoWidth > 0; }""", timeout=30_000)  # the camera streams
+    camera.get_by_role("button", name="Take Photo").click()
+    wait_idle(page)
+    page.get_by_text("Using your photo from the camera: 384×512 pixels").wait_for(timeout=60_000)  # 480p, bounded
+    page.get_by_text("Output Y (").first.wait_for()
+    assert page.locator('[data-testid="stAlertContentError"]').count() == 0
+    assert "camera" not in page.url  # the photo never goes into the link
+    assert_no_exception(page)
+    screenshot(page, "edges_camera")
