@@ -75,6 +75,10 @@ def matrix_editor(
                     disabled=disabled)
     c2.number_input(t("common.cols", lang), 1, max_size, key=f"{k}.cols", on_change=_resize, args=(k,),
                     disabled=disabled)
+    # A line between the size inputs and the grid: the grid's hover toolbar
+    # rises above it and would cover the columns input's +/- buttons.
+    st.caption(t("common.editor_hint", lang))
+
     def frame(text):
         base = text_cells(text)
         return pd.DataFrame(base, columns=[str(j) for j in range(len(base[0]))], dtype="string")

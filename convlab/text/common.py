@@ -25,6 +25,7 @@ STRINGS = {
     "common.download_csv": {"en": "Download CSV", "zh": "下载 CSV"},
     "common.download_npy": {"en": "Download .npy", "zh": "下载 .npy"},
     "common.rows": {"en": "rows", "zh": "行数"},
+    "common.editor_hint": {"en": "Click a cell to type a number.", "zh": "点击单元格输入数字。"},
     "common.cols": {"en": "columns", "zh": "列数"},
     "common.cell_error": {
         "en": "{name}: {reason}",

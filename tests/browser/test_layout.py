@@ -80,3 +80,16 @@ def test_pages_fit_the_screen_without_overlaps(browser, app_url, width, height, 
         page.screenshot(path=str(ARTIFACTS / "layout" / f"{slug}_{lang}_{width}.png"), full_page=True)
         context.close()
     assert not problems, "\n".join(problems)
+
+
+def test_the_editor_toolbar_leaves_the_size_buttons_free(page, app_url):
+    page.goto(f"{app_url}/stepper")
+    wait_idle(page)
+    editor = page.locator('[data-testid="stDataFrame"]').first
+    editor.scroll_into_view_if_needed()
+    editor.hover()
+    toolbar = page.locator('[data-testid="stElementToolbar"]').first
+    toolbar.wait_for()
+    plus = page.locator(".st-key-stepper-X-cols button").last
+    a, b = toolbar.bounding_box(), plus.bounding_box()
+    assert a["y"] >= b["y"] + b["height"] or a["x"] >= b["x"] + b["width"], (a, b)
