@@ -9,7 +9,8 @@ TensorFlow checks (``tfcheck``), and one module of logic per page (``why``,
 
 Only two modules import Streamlit, the glue between pages and the rest:
 ``state`` (language and each page's widget state <-> the URL) and
-``widgets`` (the matrix editor and code expander several pages share).
+``widgets`` (widgets bound to declared parameters, the one versioned data
+editor, the matrix editor and the code expander).
 Everything else here is tested without Streamlit.
 """
 
