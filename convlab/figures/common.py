@@ -37,12 +37,15 @@ def heatmap(
     showscale: bool = False,
     hover: str | None = None,
     lang: str = "en",
+    text_format: str = "%{z:.4~g}",
+    text_size: int = 14,
 ) -> go.Figure:
     """A matrix as a heatmap, row 0 on top, one square per cell.
 
     Cell values are written with the trace's ``texttemplate`` (never one
     annotation per cell) and only on grids of at most ``MAX_TEXT_CELLS``.
     ``diverging`` centres the colour scale at 0. The hover names the cell in ``lang``.
+    ``text_format`` and ``text_size`` write the cell values (narrow cells want fewer digits).
     """
     Z = np.asarray(Z)
     if Z.dtype not in (np.float32, np.float64):
@@ -65,7 +68,7 @@ def heatmap(
     elif zmin is not None or zmax is not None:
         trace.update(zmin=zmin, zmax=zmax)
     if text:
-        trace.update(texttemplate="%{z:.4~g}", textfont=dict(size=14))
+        trace.update(texttemplate=text_format, textfont=dict(size=text_size))
     rows, cols = Z.shape
     axis = dict(showgrid=False, zeroline=False, constrain="domain")
     # One constructor call: plotly.py's update_* calls validate step by step

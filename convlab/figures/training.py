@@ -122,13 +122,13 @@ def kernel_heatmap(K, title: str, scale: float | None = None, lang: str = "en") 
     from ``-scale`` to ``scale``, so two kernels can share one scale)."""
     K = np.asarray(K, dtype=float)
     m = scale if scale and np.isfinite(scale) else (float(np.abs(K).max()) or 1.0)
-    fig = heatmap(K, title, diverging=True, zmin=-m, zmax=m,
-                  height=int(min(420, max(200, 90 + 60 * K.shape[0]))), lang=lang)
-    if K.shape[1] >= 4 and fig.data[0].texttemplate:
+    text = {}
+    if K.shape[1] >= 4:
         # narrow cells (a third of the page wide): two decimals in smaller type, so no number runs into the next
         big = not (np.abs(K) < 100).all()  # a diverged run: 2.6e+03, nan
-        fig.data[0].update(texttemplate="%{z:.2~g}" if big else "%{z:.2~f}", textfont=dict(size=12))
-    return fig
+        text = dict(text_format="%{z:.2~g}" if big else "%{z:.2~f}", text_size=12)
+    return heatmap(K, title, diverging=True, zmin=-m, zmax=m,
+                   height=int(min(420, max(200, 90 + 60 * K.shape[0]))), lang=lang, **text)
 
 
 def run_figures(run, lang: str) -> tuple[go.Figure, go.Figure]:
