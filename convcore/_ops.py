@@ -12,7 +12,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 
-from ._geometry import dilated_kernel_shape, output_shape, pad_amounts, pair
+from ._geometry import _is_int, output_shape, pad_amounts, pair
+from ._padmodes import axis_source, check_pad_mode
 
 __all__ = [
     "as_matrix",
@@ -23,6 +24,7 @@ __all__ = [
     "flip_kernel",
     "corr2d_multi_in",
     "corr2d_multi_in_out",
+    "group_inputs",
 ]
 
 _BLOCK_BYTES = 1 << 19  # output bytes per block; block, scratch and the input rows it reads stay in L2
@@ -69,12 +71,24 @@ def result_dtype(*arrays) -> np.dtype:
     return np.dtype(np.float64)
 
 
-def pad_input(X, pads, dtype=None) -> np.ndarray:
-    """``X`` with ``pads = ((top, bottom), (left, right))`` zero rows/columns."""
+def pad_input(X, pads, dtype=None, pad_mode="zeros") -> np.ndarray:
+    """``X`` with ``pads = ((top, bottom), (left, right))`` rows/columns added.
+
+    ``pad_mode`` says what they hold: zeros, or the input's cells that
+    :func:`convcore.pad_source` names (reflected, symmetric or wrapped); it
+    raises ``ValueError`` for an unknown mode or more padding than the mode
+    allows. With nothing to add it may return ``X`` itself (when the dtype
+    matches): read it, never write to it.
+    """
     (t, b), (l, r) = pads
     dtype = X.dtype if dtype is None else dtype
+    mode = check_pad_mode(pad_mode)
     if t == b == l == r == 0:
         return np.asarray(X, dtype=dtype)
+    if mode != "zeros":
+        rows = axis_source(X.shape[0], t, b, mode, 0)
+        cols = axis_source(X.shape[1], l, r, mode, 1)
+        return np.asarray(X[np.ix_(rows, cols)], dtype=dtype)
     P = np.zeros((X.shape[0] + t + b, X.shape[1] + l + r), dtype=dtype)
     P[t : t + X.shape[0], l : l + X.shape[1]] = X
     return P
@@ -149,19 +163,29 @@ def _accumulate(Yf, taps, lo, hi, block):
                 np.add(acc, t, out=acc)
 
 
-def prepare(X, K, padding, stride, dilation):
+def _plan(input_shape, kernel_shape, padding, stride, dilation):
+    """Checked ``pads``, output ``(H, W)``, stride and dilation pairs."""
+    stride, dilation = pair(stride, "stride"), pair(dilation, "dilation")
+    pads = pad_amounts(input_shape, kernel_shape, padding, stride, dilation)
+    return pads, output_shape(input_shape, kernel_shape, pads, stride, dilation), stride, dilation
+
+
+def prepare(X, K, padding, stride, dilation, pad_mode="zeros"):
     """Checked arguments of a cross-correlation: the padded input ``P`` and
     kernel in the result dtype, ``pads``, output ``(H, W)``, stride and dilation pairs."""
-    stride, dilation = pair(stride, "stride"), pair(dilation, "dilation")
-    pads = pad_amounts(X.shape, K.shape, padding, stride, dilation)
-    out = output_shape(X.shape, K.shape, pads, stride, dilation)
+    pads, out, stride, dilation = _plan(X.shape, K.shape, padding, stride, dilation)
     dtype = result_dtype(X, K)
-    return pad_input(X, pads, dtype), np.asarray(K, dtype=dtype), pads, out, stride, dilation
+    return pad_input(X, pads, dtype, pad_mode), np.asarray(K, dtype=dtype), pads, out, stride, dilation
 
 
-def _corr2d_checked(X, K, padding, stride, dilation):
-    P, K, _, (H, W), stride, dilation = prepare(X, K, padding, stride, dilation)
-    dtype = P.dtype
+def _corr2d_checked(X, K, padding, stride, dilation, pad_mode="zeros"):
+    P, K, _, out, stride, dilation = prepare(X, K, padding, stride, dilation, pad_mode)
+    return _correlate(P, K, out, stride, dilation)
+
+
+def _correlate(P, K, out, stride, dilation):
+    """The cross-correlation of the padded input ``P`` (checked, in the result dtype)."""
+    (H, W), dtype = out, P.dtype
     (s_h, s_w), (d_h, d_w) = stride, dilation
     # Flat trick: with every phase stored row-major with the same width Qw,
     # output (i, j) lives at i*Qw + j and tap (a, b) reads the same flat index
@@ -192,13 +216,13 @@ def _corr2d_checked(X, K, padding, stride, dilation):
     return Yf.reshape(H, Qw)[:, :W]  # a view of a private buffer: no copy pass
 
 
-def corr2d(X, K, *, padding=0, stride=1, dilation=1) -> np.ndarray:
+def corr2d(X, K, *, padding=0, stride=1, dilation=1, pad_mode="zeros") -> np.ndarray:
     """2-D cross-correlation (互相关运算) of the input ``X`` with the kernel ``K``.
 
     ``Y[i, j] = sum_a sum_b P[i*s_h + a*d_h, j*s_w + b*d_w] * K[a, b]``, where
-    ``P`` is ``X`` zero-padded as :func:`pad_amounts` says. This is what
-    ``tf.nn.conv2d`` and ``tf.keras.layers.Conv2D`` compute (they do not flip
-    the kernel).
+    ``P`` is ``X`` padded as :func:`pad_amounts` says (with zeros unless
+    ``pad_mode`` says otherwise). This is what ``tf.nn.conv2d`` and
+    ``tf.keras.layers.Conv2D`` compute (they do not flip the kernel).
 
     Parameters
     ----------
@@ -214,6 +238,13 @@ def corr2d(X, K, *, padding=0, stride=1, dilation=1) -> np.ndarray:
         Step of the window (步幅), each >= 1. Default 1.
     dilation : int or (d_h, d_w), optional
         Spacing of the kernel taps on the input, each >= 1. Default 1.
+    pad_mode : {'zeros', 'reflect', 'symmetric', 'circular'}, optional
+        What the padding holds: zeros, the input mirrored without repeating
+        the edge cell (``tf.pad``'s ``'REFLECT'``, at most ``n - 1`` per
+        side), mirrored repeating it (``'SYMMETRIC'``, at most ``n``), or
+        wrapped around (numpy's ``'wrap'``, at most ``n``).
+        :func:`pad_source` says which input cell each padded cell copies.
+        Default ``'zeros'``.
 
     Returns
     -------
@@ -228,7 +259,8 @@ def corr2d(X, K, *, padding=0, stride=1, dilation=1) -> np.ndarray:
         ``X`` or ``K`` is not 2-D, is empty, holds non-numbers, NaN or
         infinity; ``stride`` or ``dilation`` is below 1; ``padding`` is
         negative or an unknown name; the (dilated) kernel does not fit in the
-        padded input. The message says what is allowed.
+        padded input; ``pad_mode`` is unknown or cannot give that much
+        padding. The message says what is allowed.
 
     See Also
     --------
@@ -265,11 +297,17 @@ def corr2d(X, K, *, padding=0, stride=1, dilation=1) -> np.ndarray:
     Traceback (most recent call last):
     ...
     ValueError: kernel 3x3 does not fit in the padded input 2x2; add padding or use a smaller kernel
+
+    Reflected padding keeps a constant row constant at the border:
+
+    >>> corr2d([[1, 2, 3]], [[1, 1, 1]], padding=(0, 1), pad_mode="reflect").tolist()
+    [[5.0, 6.0, 7.0]]
     """
-    return _corr2d_checked(as_matrix(X, "input X"), as_matrix(K, "kernel K"), padding, stride, dilation)
+    X, K = as_matrix(X, "input X"), as_matrix(K, "kernel K")
+    return _corr2d_checked(X, K, padding, stride, dilation, pad_mode)
 
 
-def convolve2d(X, K, *, padding=0, stride=1, dilation=1) -> np.ndarray:
+def convolve2d(X, K, *, padding=0, stride=1, dilation=1, pad_mode="zeros") -> np.ndarray:
     """True 2-D convolution: the kernel flipped, then cross-correlated.
 
     ``convolve2d(X, K, ...) == corr2d(X, flip_kernel(K), ...)``. The name is
@@ -280,7 +318,7 @@ def convolve2d(X, K, *, padding=0, stride=1, dilation=1) -> np.ndarray:
     ----------
     X, K : array_like, 2-D
         Input and kernel, real and finite.
-    padding, stride, dilation
+    padding, stride, dilation, pad_mode
         As for :func:`corr2d`.
 
     Returns
@@ -316,13 +354,89 @@ def convolve2d(X, K, *, padding=0, stride=1, dilation=1) -> np.ndarray:
     >>> convolve2d([[0, 1, 2], [3, 4, 5], [6, 7, 8]], [[0, 1], [2, 3]]).tolist()
     [[5.0, 11.0], [23.0, 29.0]]
     """
-    return corr2d(X, flip_kernel(K), padding=padding, stride=stride, dilation=dilation)
+    return corr2d(X, flip_kernel(K), padding=padding, stride=stride, dilation=dilation, pad_mode=pad_mode)
 
 
 _3D = "3-D (channels x rows x columns)"
+_4D = "4-D (out channels x in channels x rows x columns)"
 
 
-def corr2d_multi_in(X, K, *, padding=0, stride=1, dilation=1) -> np.ndarray:
+def whole(v, name: str) -> int:
+    """``v`` as an int >= 1 (``bool`` and ``float`` refused), or ``ValueError`` naming ``name``."""
+    if not _is_int(v) or v < 1:
+        raise ValueError(f"{name} must be a whole number of at least 1, not {v!r}")
+    return int(v)
+
+
+def _check_groups(c_in: int, c_out: int, groups) -> int:
+    g = whole(groups, "groups")
+    for n, what in ((c_in, "input"), (c_out, "output")):
+        if n % g:
+            common = ", ".join(str(d) for d in range(1, min(c_in, c_out) + 1) if c_in % d == 0 and c_out % d == 0)
+            raise ValueError(
+                f"groups={g} does not divide the {n} {what} channels; use a number that divides both "
+                f"the {c_in} input and the {c_out} output channels: {common}"
+            )
+    return g
+
+
+def group_inputs(c_in: int, c_out: int, groups: int = 1) -> np.ndarray:
+    """Which input channels each output channel reads in a grouped convolution.
+
+    Parameters
+    ----------
+    c_in, c_out : int
+        Input and output channels, each >= 1.
+    groups : int, optional
+        Number of groups, dividing both ``c_in`` and ``c_out``. Default 1
+        (every output reads every input); ``groups = c_in`` is depthwise.
+
+    Returns
+    -------
+    ndarray of int, shape (c_out, c_in // groups)
+        Row ``o`` lists the input channels output channel ``o`` reads:
+        group ``g = o // (c_out // groups)``, channels ``g * c_in // groups``
+        up to (not including) ``(g + 1) * c_in // groups``. Column ``c`` of
+        row ``o`` is the channel kernel slice ``K[o, c]`` is applied to.
+
+    Raises
+    ------
+    ValueError
+        A count is not a whole number >= 1, or ``groups`` does not divide
+        both channel counts (the message lists the numbers that do).
+
+    See Also
+    --------
+    corr2d_multi_in_out : the convolution these channels feed.
+    layer_cost : its parameters and multiply-adds.
+    tf.keras.layers.Conv2D : its ``groups`` argument splits channels the same way.
+
+    Notes
+    -----
+    Groups are contiguous blocks of channels, in order, as in Keras,
+    TensorFlow and PyTorch. ``tf.nn.depthwise_conv2d``'s output channel
+    ``c * M + m`` (``M`` the depth multiplier) is output ``o = c * M + m``
+    here, which reads input channel ``c``.
+
+    Examples
+    --------
+    >>> group_inputs(4, 6, groups=2).tolist()
+    [[0, 1], [0, 1], [0, 1], [2, 3], [2, 3], [2, 3]]
+    >>> group_inputs(3, 3, groups=3).tolist()  # depthwise
+    [[0], [1], [2]]
+    >>> group_inputs(4, 6, groups=4)
+    Traceback (most recent call last):
+    ...
+    ValueError: groups=4 does not divide the 6 output channels; use a number that divides both the 4 input and the 6 output channels: 1, 2
+    """
+    c_in, c_out = whole(c_in, "c_in"), whole(c_out, "c_out")
+    g = _check_groups(c_in, c_out, groups)
+    per_in, per_out = c_in // g, c_out // g
+    group = np.arange(c_out) // per_out
+    return group[:, None] * per_in + np.arange(per_in)[None, :]
+
+
+def corr2d_multi_in(X, K, *, padding=0, stride=1, dilation=1, pad_mode="zeros") -> np.ndarray:
     """Cross-correlation over several input channels, summed: ``sum_c corr2d(X[c], K[c])``.
 
     Parameters
@@ -331,7 +445,7 @@ def corr2d_multi_in(X, K, *, padding=0, stride=1, dilation=1) -> np.ndarray:
         The input's channels.
     K : array_like, shape (C, kh, kw)
         One kernel slice per input channel.
-    padding, stride, dilation
+    padding, stride, dilation, pad_mode
         As for :func:`corr2d`, the same for every channel.
 
     Returns
@@ -366,22 +480,26 @@ def corr2d_multi_in(X, K, *, padding=0, stride=1, dilation=1) -> np.ndarray:
             f"input X has {X.shape[0]} channels but kernel K has {K.shape[0]}; "
             "give the kernel one slice per input channel"
         )
-    Y = _corr2d_checked(X[0], K[0], padding, stride, dilation)
-    for c in range(1, X.shape[0]):
-        Y += _corr2d_checked(X[c], K[c], padding, stride, dilation)
-    return Y
+    return _multi_channel(X, K[None], 1, padding, stride, dilation, pad_mode)[0]
 
 
-def corr2d_multi_in_out(X, K, *, padding=0, stride=1, dilation=1) -> np.ndarray:
-    """Several input and output channels: ``Y[o] = corr2d_multi_in(X, K[o])``.
+def corr2d_multi_in_out(X, K, *, groups=1, padding=0, stride=1, dilation=1, pad_mode="zeros") -> np.ndarray:
+    """Several input and output channels, optionally in groups:
+    ``Y[o] = corr2d_multi_in(X[group of o], K[o])``.
 
     Parameters
     ----------
     X : array_like, shape (C, H, W)
         The input's channels.
-    K : array_like, shape (O, C, kh, kw)
-        One multi-channel kernel per output channel.
-    padding, stride, dilation
+    K : array_like, shape (O, C // groups, kh, kw)
+        One multi-channel kernel per output channel, with one slice per
+        input channel of its group.
+    groups : int, optional
+        Split the ``C`` input and ``O`` output channels into ``groups`` equal
+        groups; output channel ``o`` reads only input group
+        ``o // (O // groups)``. Default 1 (every output reads every input);
+        ``groups = C`` is a depthwise convolution.
+    padding, stride, dilation, pad_mode
         As for :func:`corr2d`.
 
     Returns
@@ -392,13 +510,24 @@ def corr2d_multi_in_out(X, K, *, padding=0, stride=1, dilation=1) -> np.ndarray:
     Raises
     ------
     ValueError
-        ``X`` is not 3-D, ``K`` is not 4-D, the channel counts differ, or
+        ``X`` is not 3-D, ``K`` is not 4-D, ``groups`` does not divide both
+        ``C`` and ``O``, ``K`` has not ``C // groups`` input channels, or
         anything :func:`corr2d` refuses.
 
     See Also
     --------
     corr2d_multi_in : one output channel.
-    tf.nn.conv2d : the same with ``K`` as ``(kh, kw, C, O)``.
+    group_inputs : which input channels each output reads.
+    layer_cost : parameters and multiply-adds.
+    tf.nn.conv2d : the same with ``K`` as ``(kh, kw, C // groups, O)`` (TensorFlow
+        infers the groups from the kernel's channels).
+    tf.nn.depthwise_conv2d : ``groups = C`` with ``K`` as ``(kh, kw, C, O // C)``.
+
+    Notes
+    -----
+    Grouping divides the weights and multiply-adds by ``groups``. A
+    depthwise-separable convolution is a depthwise one (``groups = C``)
+    followed by a 1x1 one (``groups = 1``).
 
     Examples
     --------
@@ -407,7 +536,39 @@ def corr2d_multi_in_out(X, K, *, padding=0, stride=1, dilation=1) -> np.ndarray:
     >>> X = np.arange(8.0).reshape(2, 2, 2)
     >>> corr2d_multi_in_out(X, [[[[1]], [[1]]], [[[1]], [[-1]]]]).tolist()
     [[[4.0, 6.0], [8.0, 10.0]], [[-4.0, -4.0], [-4.0, -4.0]]]
+
+    Depthwise: each output channel sees one input channel.
+
+    >>> corr2d_multi_in_out(X, [[[[2]]], [[[-1]]]], groups=2).tolist()
+    [[[0.0, 2.0], [4.0, 6.0]], [[-4.0, -5.0], [-6.0, -7.0]]]
+    >>> corr2d_multi_in_out(X, np.ones((3, 2, 1, 1)), groups=2)
+    Traceback (most recent call last):
+    ...
+    ValueError: groups=2 does not divide the 3 output channels; use a number that divides both the 2 input and the 3 output channels: 1
     """
     X = as_matrix(X, "input X", 3, _3D)
-    K = as_matrix(K, "kernel K", 4, "4-D (out channels x in channels x rows x columns)")
-    return np.stack([corr2d_multi_in(X, k, padding=padding, stride=stride, dilation=dilation) for k in K])
+    K = as_matrix(K, "kernel K", 4, _4D)
+    (C, O), per_group = (X.shape[0], K.shape[0]), K.shape[1]
+    g = _check_groups(C, O, groups)
+    if per_group != C // g:
+        grouped = f" in {g} groups of {C // g}" if g > 1 else ""
+        raise ValueError(
+            f"kernel K reads {per_group} input channels per output channel, but X has {C} channels"
+            f"{grouped}; give K the shape ({O}, {C // g}, kh, kw)"
+        )
+    return _multi_channel(X, K, g, padding, stride, dilation, pad_mode)
+
+
+def _multi_channel(X, K, groups, padding, stride, dilation, pad_mode):
+    """``Y[o] = sum_c corr2d(X[inputs[o, c]], K[o, c])`` with every channel padded once."""
+    pads, out, stride, dilation = _plan(X.shape[1:], K.shape[2:], padding, stride, dilation)
+    dtype = result_dtype(X, K)
+    Ps = [pad_input(x, pads, dtype, pad_mode) for x in X]
+    Kd = np.asarray(K, dtype=dtype)
+    inputs = group_inputs(X.shape[0], K.shape[0], groups)
+    Y = np.empty((K.shape[0], *out), dtype=dtype)
+    for o, chans in enumerate(inputs):
+        Y[o] = _correlate(Ps[chans[0]], Kd[o, 0], out, stride, dilation)
+        for c in range(1, len(chans)):
+            Y[o] += _correlate(Ps[chans[c]], Kd[o, c], out, stride, dilation)
+    return Y

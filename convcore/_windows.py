@@ -45,15 +45,16 @@ def _window(P, Kd, i, j, stride, dilation) -> Window:
     return Window((i, j), (r, c), patch, products, float(value))
 
 
-def windows(X, K, *, padding=0, stride=1, dilation=1) -> Iterator[Window]:
+def windows(X, K, *, padding=0, stride=1, dilation=1, pad_mode="zeros") -> Iterator[Window]:
     """Every window position, row-major over the output of ``corr2d(X, K, ...)``.
 
     Parameters
     ----------
     X, K : array_like, 2-D
         Input and kernel, as for :func:`convcore.corr2d`.
-    padding, stride, dilation
-        As for :func:`convcore.corr2d`.
+    padding, stride, dilation, pad_mode
+        As for :func:`convcore.corr2d`; ``.patch`` shows the padded values
+        (zeros, or the input cells :func:`convcore.pad_source` names).
 
     Returns
     -------
@@ -85,15 +86,17 @@ def windows(X, K, *, padding=0, stride=1, dilation=1) -> Iterator[Window]:
     [19.0, 25.0, 37.0, 43.0]
     >>> [w.origin for w in windows(np.ones((3, 3)), np.ones((2, 2)), padding=1, stride=(3, 2))]
     [(0, 0), (0, 2), (3, 0), (3, 2)]
+    >>> next(windows([[1, 2, 3]], [[1, 1]], padding=(0, 1), pad_mode="circular")).patch.tolist()
+    [[3.0, 1.0]]
     """
     X, K = as_matrix(X, "input X"), as_matrix(K, "kernel K")
-    P, Kd, _, (H, W), stride, dilation = prepare(X, K, padding, stride, dilation)
+    P, Kd, _, (H, W), stride, dilation = prepare(X, K, padding, stride, dilation, pad_mode)
     for i in range(H):
         for j in range(W):
             yield _window(P, Kd, i, j, stride, dilation)
 
 
-def window_at(X, K, i, j, *, padding=0, stride=1, dilation=1) -> Window:
+def window_at(X, K, i, j, *, padding=0, stride=1, dilation=1, pad_mode="zeros") -> Window:
     """The window of output cell ``(i, j)``: the record :func:`windows` gives
     for that cell, computed without walking the others.
 
@@ -103,8 +106,9 @@ def window_at(X, K, i, j, *, padding=0, stride=1, dilation=1) -> Window:
         Input and kernel, as for :func:`convcore.corr2d`.
     i, j : int
         Output row and column, counted from 0.
-    padding, stride, dilation
-        As for :func:`convcore.corr2d`.
+    padding, stride, dilation, pad_mode
+        As for :func:`convcore.corr2d`; ``.patch`` shows the padded values
+        (zeros, or the input cells :func:`convcore.pad_source` names).
 
     Returns
     -------
@@ -128,7 +132,7 @@ def window_at(X, K, i, j, *, padding=0, stride=1, dilation=1) -> Window:
     ValueError: output cell (2, 0) is outside the 2x2 output; rows go from 0 to 1, columns from 0 to 1
     """
     X, K = as_matrix(X, "input X"), as_matrix(K, "kernel K")
-    P, Kd, _, (H, W), stride, dilation = prepare(X, K, padding, stride, dilation)
+    P, Kd, _, (H, W), stride, dilation = prepare(X, K, padding, stride, dilation, pad_mode)
     if not (isinstance(i, (int, np.integer)) and isinstance(j, (int, np.integer)) and 0 <= i < H and 0 <= j < W):
         raise ValueError(
             f"output cell ({i}, {j}) is outside the {H}x{W} output; "
