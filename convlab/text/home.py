@@ -32,10 +32,15 @@ STRINGS = {
         "en": "Learn the kernel from input and output with TensorFlow, and watch the loss fall and the weights walk to [1, −1] live.",
         "zh": "用 TensorFlow 从输入和输出学习卷积核，实时看损失下降、权重走向 [1, −1]。",
     },
+    "home.blurb_practice": {
+        "en": "Ten questions on the whole chapter: predict, check, read the worked solution; one link gives a class the same ten.",
+        "zh": "关于整章的十道题：先预测，再检查，再看解答过程；同一个链接让全班做同样的十道题。",
+    },
     "home.run_title": {"en": "Run it on your laptop", "zh": "在自己的电脑上运行"},
     "home.section_why": {"en": "From fully connected layers to convolutions", "zh": "从全连接层到卷积"},
     "home.section_stepper": {"en": "Image convolutions: cross-correlation", "zh": "图像卷积：互相关运算"},
     "home.section_padding_stride": {"en": "Padding and stride", "zh": "填充和步幅"},
     "home.section_edges": {"en": "Image convolutions: edge detection", "zh": "图像卷积：图像中目标的边缘检测"},
     "home.section_training": {"en": "Image convolutions: learning a kernel", "zh": "图像卷积：学习卷积核"},
+    "home.section_practice": {"en": "The whole chapter", "zh": "整章"},
 }
