@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import pytest
 
+from convlab.nav import PAGES as NAV
+
 from .conftest import ARTIFACTS, assert_no_exception, wait_idle
 
 pytestmark = pytest.mark.browser
 
-PAGES = ["home", "why", "stepper", "padding_stride", "edges", "training"]
+PAGES = ["home"] + [p.script.removeprefix("app_pages/").removesuffix(".py") for p in NAV]
 VIEWPORTS = [(390, 844), (1280, 900)]
 # Chromium's own complaints on a closed network are not the app's.
 FOREIGN = ("Failed to load resource", "net::ERR_", "favicon", "Permissions-Policy", "WebGL", "GroupMarkerNotSet")
