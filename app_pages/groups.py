@@ -1,7 +1,7 @@
 """Groups and depthwise convolution: which input channels each output channel reads, and what that saves."""
 import streamlit as st
 
-from convlab import groups, state, widgets
+from convlab import groups, state, widgets, yourturn
 from convlab.figures import groups as figs
 from convlab.figures.why import MODEBAR_CONFIG
 from convlab.text import t
@@ -105,4 +105,5 @@ level, verdict = groups.separable_verdict(cost, lang)
 getattr(st, level)(verdict)  # st.success / st.warning
 
 widgets.code_expander(lang, *groups.code(cin, cout, k, g, h, w, o))
+yourturn.your_turn(PAGE, lang)
 state.sync(PAGE, PARAMS)

@@ -4,7 +4,7 @@ import streamlit as st
 
 import convcore
 from convlab import padding as pad_logic
-from convlab import pooling, state, stepper, widgets
+from convlab import pooling, state, stepper, widgets, yourturn
 from convlab.figures import pooling as figs
 from convlab.figures.stepper import output_picker
 from convlab.figures.why import MODEBAR_CONFIG
@@ -117,4 +117,5 @@ if d:
     st.markdown(tr("shift_counts", **values))
 getattr(st, level)(t(key, lang, **values))  # st.info / st.success / st.warning
 
+yourturn.your_turn(PAGE, lang)
 state.sync(PAGE, PARAMS)

@@ -4,7 +4,7 @@ checkerboard artefact."""
 import streamlit as st
 
 import convcore
-from convlab import state, stepper, widgets
+from convlab import state, stepper, widgets, yourturn
 from convlab import transposed as tc
 from convlab.figures import transposed as figs
 from convlab.figures.stepper import frame_steps, output_picker
@@ -148,4 +148,5 @@ for col, fig, name in zip(st.columns(2), figs.checker_figures(cb, titles, lang),
     col.plotly_chart(fig, key=key(name), width="stretch")
 st.info(tc.checker_message(cb, lang))
 
+yourturn.your_turn(PAGE, lang)
 state.sync(PAGE, PARAMS)

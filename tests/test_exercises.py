@@ -172,6 +172,69 @@ def oracle_lr_verdict(v, ex):
     return "diverges" if v["lr"] > bound else "converges"
 
 
+def with_defaults(ex, v) -> dict:
+    """The link's values over the target page's defaults (a link leaves out what it does not set)."""
+    _, params = page_declaration(ex.target.script)
+    return {**{name: p.default for name, p in params.items()}, **v}
+
+
+def oracle_transpose_shape(v, ex):
+    v = with_defaults(ex, v)
+    X, K = parse_cells(text_cells(v["X"])), parse_cells(text_cells(v["K"]))
+    shape = []
+    for i, k, s, p, op in ((X.shape[0], K.shape[0], v["sh"], v["ph"], v["oph"]),
+                           (X.shape[1], K.shape[1], v["sw"], v["pw"], v["opw"])):
+        op = op if v["op"] else None
+        assert op is None or 0 <= op < s  # TensorFlow's rule
+        if v["pad"] == "valid":  # Keras: (i - 1)s + max(k, s), or (i - 1)s + k + op
+            o = (i - 1) * s + (max(k, s) if op is None else k + op)
+            back = (o - k) // s + 1
+        elif v["pad"] == "same":  # i s, or (i - 1)s + k mod 2 + op
+            o = i * s if op is None else (i - 1) * s + k % 2 + op
+            back = -(-o // s)
+        else:  # PyTorch's padding p: crop p from each side
+            assert 1 <= p <= k - 1
+            o = (i - 1) * s + k - 2 * p + (op or 0)
+            back = (o + 2 * p - k) // s + 1
+        assert o >= 1 and back == i  # the forward convolution of the output gives back the input's size
+        shape.append(o)
+    if v["pad"] != "crop":
+        assert (v["ph"], v["pw"]) == (0, 0)
+    return tuple(shape)
+
+
+def oracle_pooled_cell(v, ex):
+    X = parse_cells(text_cells(v["X"]))
+    size, stride, cell = (v["ph"], v["pw"]), (v["sh"], v["sw"]), (v["i"], v["j"])
+    spans = []
+    for n, k, s, o in zip(X.shape, size, stride, cell):
+        if v["pad"] == "same":  # TensorFlow: ceil(n / s) outputs, the smaller half of the padding first
+            out = -(-n // s)
+            before = max((out - 1) * s + k - n, 0) // 2
+        else:
+            out, before = (n - k) // s + 1, 0
+        assert 0 <= o < out
+        start = o * s - before
+        spans.append(range(max(start, 0), min(start + k, n)))
+    values = [X[r, c] for r in spans[0] for c in spans[1]]
+    if v["mode"] == "max":
+        return float(max(values))
+    if len(values) < size[0] * size[1]:  # dividing by the whole window, padding included, is wrong
+        assert not ex.answer.check(repr(float(sum(values)) / (size[0] * size[1]))).correct
+    return float(sum(values)) / len(values)
+
+
+def oracle_group_params(v, ex):
+    cin, cout, k, g = v["cin"], v["cout"], v["k"], v["g"]
+    assert cin % g == 0 and cout % g == 0  # a legal number of groups: the page keeps it
+    prompt = ex.prompt[0]
+    assert (prompt.values["cin"], prompt.values["cout"], prompt.values["k"]) == (cin, cout, k)
+    if prompt.key == "practice.q_sep_setup":  # depthwise k x k without bias, then 1 x 1 with biases
+        return cin * k * k + cin * cout + cout
+    assert prompt.values["g"] == g and (prompt.values["dw"] != "") == (g == cin) and 1 < g
+    return cout * (cin // g) * k * k + cout
+
+
 ORACLES = {name: globals()[f"oracle_{name}"] for name in KINDS}
 
 
@@ -228,6 +291,14 @@ def test_the_variants_all_occur():
     assert set(seen("param_count", lambda e: e.question.key)) == {f"practice.q_params_{k}" for k in
                                                                   ("dense", "conv", "ratio")}
     assert len(seen("which_kernel", lambda e: e.answer.expected)) == len(kernels.PRESETS)
+    assert set(seen("transpose_shape", lambda e: (e.target.query["pad"], "op" in e.target.query))) == {
+        (p, op) for p in ("valid", "same", "crop") for op in (False, True)}
+    assert seen("transpose_shape", lambda e: any("keras" in getattr(p, "key", "") for p in e.solution))[True] > 20
+    assert set(seen("pooled_cell", lambda e: (e.target.query["mode"], e.target.query["pad"], any(
+        getattr(p, "key", "").startswith("pooling.cell_note") for p in e.solution)))) >= {
+        (m, "valid", False) for m in ("max", "avg")} | {(m, "same", True) for m in ("max", "avg")}
+    assert set(seen("group_params", lambda e: (e.prompt[0].key, e.target.query["g"] == e.target.query["cin"]))) == {
+        ("practice.q_group_setup", False), ("practice.q_group_setup", True), ("practice.q_sep_setup", False)}
 
 
 # ------------------------------------------------------------------------ answer parsing
@@ -304,7 +375,10 @@ def _numbers(parts, lang) -> list[str]:
 def test_a_set_is_the_same_in_both_languages(seed):
     first, again = practice_set(seed), practice_set(seed)
     assert first == again and len(first) == 10
-    assert {e.kind for e in first} == set(KINDS)
+    counts = Counter(e.kind for e in first)
+    assert max(counts.values()) <= 2 and set(counts) <= set(KINDS)
+    if len(KINDS) <= 10:
+        assert set(counts) == set(KINDS)  # every kind in every set
     for ex in first:
         parts = (*ex.prompt, ex.question, *ex.solution)
         assert _numbers(parts, "en") == _numbers(parts, "zh"), ex.kind
@@ -332,6 +406,9 @@ LINKED = sorted({(k, s) for k, of in {
     "which_kernel": lambda e: e.target.query["image"] == "seed",
     "param_count": lambda e: e.target.query["same"],
     "lr_verdict": lambda e: e.answer.expected,
+    "transpose_shape": lambda e: (e.target.query["pad"], "op" in e.target.query),
+    "pooled_cell": lambda e: (e.target.query["mode"], e.target.query["pad"]),
+    "group_params": lambda e: (e.prompt[0].key, e.target.query["g"] == e.target.query["cin"]),
 }.items() for s in _variants(k, of)})
 
 
@@ -356,6 +433,15 @@ def test_the_link_opens_the_view_configured_to_the_exercise(kind, seed):
         assert f"sees a **{answer}** patch" in shown
     elif kind == "cell_value":
         assert f"#### {ex.solution[-1].render('en')}" in [m.value for m in at.markdown]
+    elif kind == "transpose_shape":  # the page's formula, the same lines, and an output of that shape
+        shown_latex = {x.value.strip("$\n") for x in at.get("latex")}
+        assert {p.render("en") for p in ex.solution if isinstance(p, Latex)} <= shown_latex
+        assert at.dataframe[-1].value.shape == ex.answer.expected
+    elif kind == "pooled_cell":
+        (line,) = [p.render("en") for p in ex.solution if getattr(p, "key", "") == "stepper.cell_sum"]
+        assert f"#### {line}" in [m.value for m in at.markdown]
+    elif kind == "group_params":  # the count, bold in the page's table (grouped or separable column)
+        assert f"**{ex.answer.expected:,}**" in {c for tb in at.table for c in tb.value.to_numpy().ravel()}
 
 
 def test_the_link_speaks_the_language():

@@ -11,8 +11,10 @@ from streamlit.testing.v1 import AppTest
 
 import tests.conftest
 from convlab import groups as G
+from convlab.exercises import your_turn_exercise
 from tests.plotly_util import array, chart
 from tests.test_groups_logic import tile
+from tests.test_page_practice import answer_your_turn, your_turn_round
 
 PAGE = "groups"
 
@@ -207,3 +209,18 @@ def test_every_figure_is_small():
     for el in at.get("plotly_chart"):
         assert len(el.proto.spec) < 1_000_000
     assert diagram_segments(at) == 256
+
+
+# ------------------------------------------------------------------------------ "Your turn"
+
+def test_your_turn_grades_a_right_then_a_wrong_answer():
+    assert your_turn_round(open_page(), PAGE) == {"group_params"}
+
+
+def test_your_turn_speaks_chinese():
+    at = open_page(lang="zh")
+    assert at.header[-1].value == "轮到你了"
+    state = at.session_state["groups.yourturn"]
+    ex = your_turn_exercise("groups", state["n"], state["seed"])
+    assert ex.prompt[0].render("zh") in [m.value for m in at.markdown]
+    answer_your_turn(at, "groups", lang="zh")

@@ -10,7 +10,9 @@ from streamlit.testing.v1 import AppTest
 
 import convcore
 import tests.conftest
+from convlab.exercises import generate
 from tests.plotly_util import array, chart
+from tests.test_page_practice import your_turn_round
 
 PAGE = "pooling"
 
@@ -189,3 +191,22 @@ def test_payload_is_small_for_the_largest_walk():
     assert len(walk(at)["frames"]) == 144
     for el in at.get("plotly_chart"):
         assert len(el.proto.spec) < 1_000_000
+
+
+# ------------------------------------------------------------------------------ "Your turn"
+
+def test_your_turn_grades_a_right_then_a_wrong_answer():
+    assert your_turn_round(open_page(), PAGE) == {"pooled_cell"}
+
+
+def test_your_turn_takes_a_rounded_average():
+    seed = next(s for s in range(500) if (e := generate("pooled_cell", s)).target.query["mode"] == "avg"
+                and not float(e.answer.expected).is_integer())
+    at = open_page()
+    at.session_state["pooling.yourturn"] = {"n": 0, "seed": seed}
+    at.run()
+    assert "Answers within 0.01 count; a fraction such as 13/3 works too." in [c.value for c in at.caption]
+    key = f"pooling.yt.0.{seed}"
+    at.text_input(key=f"{key}.answer").input(f"{generate('pooled_cell', seed).answer.expected:.2f}")
+    at.button(key=f"{key}.check").click().run()
+    assert any(s.value.startswith("Right: ") for s in at.success)

@@ -6,7 +6,7 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from convlab.exercises import KINDS, cell_label, practice_set
+from convlab.exercises import KINDS, cell_label, practice_set, your_turn_exercise
 from convlab.fmt import quoted
 from tests.conftest import open_page
 from convlab.text import t
@@ -225,3 +225,34 @@ def test_your_turn_draws_the_pages_kinds_and_a_new_one_on_demand(page):
     assert at.session_state[f"{page}.yourturn"]["n"] == 1 and not at.info
     assert dict(at.query_params) == {}  # nothing of it goes into the page's link
     assert all(k.startswith(f"{page}.") or k.startswith("$$") for k in at.session_state._state.filtered_state)
+
+
+def answer_your_turn(at, page: str, right: bool = True, lang: str = "en"):
+    """Answer the exercise a teaching page's "Your turn" shows (rightly or with a
+    near miss) and check: the verdict, the worked solution and the link to the
+    configured view are shown, the page's URL is untouched. Returns the exercise."""
+    before = dict(at.query_params)
+    state = at.session_state[f"{page}.yourturn"]
+    ex = your_turn_exercise(page, state["n"], state["seed"])
+    give(at, ex, f"{page}.yt.{state['n']}.{state['seed']}", right)
+    answer = ex.answer.expected_text(lang)
+    if right:  # a typed answer is echoed as the app understood it
+        given = quoted(answer, limit=60) if ex.answer.widget == "text" else answer
+        assert t("practice.right", lang, given=given) in [s.value for s in at.success]
+    else:
+        assert any(f"**{answer}**" in e.value for e in at.error)
+    assert any(m.value == f"**{t('practice.solution', lang)}**" for m in at.markdown)
+    assert at.link_button[-1].proto.url == ex.target.link(lang)
+    assert dict(at.query_params) == before  # nothing of the exercise goes into the page's link
+    return ex
+
+
+def your_turn_round(at, page: str) -> set[str]:
+    """A page's "Your turn" at the end of the page: a right answer, then a new
+    exercise answered wrongly. Returns the kinds drawn."""
+    assert at.header[-1].value == "Your turn"
+    first = answer_your_turn(at, page)
+    at.button(key=f"{page}.yt.new").click().run()
+    assert at.session_state[f"{page}.yourturn"]["n"] == 1 and not any(s.value.startswith("Right") for s in at.success)
+    second = answer_your_turn(at, page, right=False)
+    return {first.kind, second.kind}

@@ -8,6 +8,7 @@ import pytest
 
 import tests.conftest
 from tests.plotly_util import array, chart
+from tests.test_page_practice import your_turn_round
 
 D2L_Y = [[0, 0, 1], [0, 4, 6], [4, 12, 9]]
 
@@ -202,3 +203,9 @@ def test_payload_is_small_at_the_largest_sizes():
     # 400 window positions: the animation covers the 160 around the chosen cell (1, 1), and says so
     assert any("This walk has 400 steps" in c.value and "steps 1–160" in c.value for c in at.caption)
     assert len(chart(at, "transposed.zeros_chart")["frames"]) == 160
+
+
+# ------------------------------------------------------------------------------ "Your turn"
+
+def test_your_turn_grades_a_right_then_a_wrong_answer():
+    assert your_turn_round(open_page(), "transposed") == {"transpose_shape"}

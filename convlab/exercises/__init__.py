@@ -19,27 +19,33 @@ kind                      page            asks
 ``which_kernel``          edges           which preset made this output
 ``param_count``           why             fully connected vs conv parameters
 ``lr_verdict``            training        does this learning rate converge
+``transpose_shape``       transposed      transposed convolution's shape
+``pooled_cell``           pooling         one cell of max / average pooling
+``group_params``          groups          grouped / depthwise(-separable) params
 ========================  ==============  ===================================
 
-A new kind is a function in a module imported below::
+A new kind is a function in a module imported below (:mod:`.beyond` holds
+short ones)::
 
-    @register("transpose_shape", page="beyond")
-    def transpose_shape_exercise(rng):
-        n, k, s = (int(v) for v in rng.integers((2, 1, 1), (6, 4, 3)))
-        shape = convcore.conv_transpose2d(np.zeros((n, n)), np.zeros((k, k)), stride=s).shape
-        return Exercise(prompt=(Text("practice.q_tshape_setup", {"n": n, "k": k, "s": s}),),
+    @register("pooled_shape", page="pooling")
+    def pooled_shape_exercise(rng):
+        n, p, s = (int(v) for v in rng.integers((4, 2, 1), (9, 4, 4)))
+        shape = convcore.pool2d(np.zeros((n, n)), p, stride=s).shape
+        return Exercise(prompt=(Text("practice.q_pshape_setup", {"n": n, "p": p, "s": s}),),
                         question=Text("practice.q_shape"), answer=ShapeAnswer(shape),
-                        hint=Text("practice.hint_tshape"), solution=(...),
-                        target=target("app_pages/beyond.py", n=n, k=k, s=s))
+                        hint=Text("practice.hint_pshape"), solution=(...),
+                        target=target("app_pages/pooling.py", pooling.PARAMS, ph=p, pw=p, sh=s, sw=s))
 
-plus its strings in the catalog. The practice sets (:mod:`.practice`) mix
-every registered kind.
+plus its strings in the catalog (``practice.kind_<name>`` names it on the
+practice page). The practice sets (:mod:`.practice`) mix every registered
+kind; a page's "Your turn" (``your_turn(PAGE, lang)``) takes its kinds in turn.
 """
 from .core import (KINDS, MAX_SEED, Answer, CellsAnswer, Check, ChoiceAnswer, Exercise, Grid, Kind, Latex,
                    NumberAnswer, ShapeAnswer, Table, Target, Text, cell_label, generate, kinds_for, register, render,
                    target)
 from .parse import AnswerError, parse_cell_labels, parse_number, parse_shape
 from . import geometry, lessons, windows  # noqa: F401 - registers the kinds
+from . import beyond  # noqa: F401 - the pages beyond the chapter, registered after the chapter's kinds
 from .practice import (MAX_SET, SET_SIZE, parse_set, practice_set, random_seed, score, set_query,
                        your_turn_exercise)
 

@@ -133,11 +133,15 @@ class Answer:
 
 @dataclass(frozen=True)
 class NumberAnswer(Answer):
-    """A number, right within ``abs_tol`` or within ``rel_tol`` of the value.
+    """A number, right within ``abs_tol`` or within ``rel_tol`` of the value
+    (either tolerance, when it is not a rounding error's, is said under the question).
 
     >>> a = NumberAnswer(1_001_000, rel_tol=0.05)
     >>> a.check("1e6").correct, a.check("1.1e6").correct
     (True, False)
+    >>> a = NumberAnswer(13 / 3, abs_tol=0.01)
+    >>> a.check("4.33").correct, a.check("13/3").correct, a.check("4.3").correct
+    (True, True, False)
     """
 
     expected: float
@@ -150,7 +154,9 @@ class NumberAnswer(Answer):
 
     @property
     def tolerance(self):
-        return Text("practice.tolerance_rel", {"pct": num(100 * self.rel_tol)}) if self.rel_tol else None
+        if self.rel_tol:
+            return Text("practice.tolerance_rel", {"pct": num(100 * self.rel_tol)})
+        return Text("practice.tolerance_abs", {"tol": num(self.abs_tol)}) if self.abs_tol >= 0.001 else None
 
     def parse(self, raw):
         return parse_number(raw)

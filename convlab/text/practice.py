@@ -44,6 +44,9 @@ STRINGS = {
     "practice.kind_which_kernel": {"en": "which kernel", "zh": "哪个卷积核"},
     "practice.kind_param_count": {"en": "parameter counts", "zh": "参数数量"},
     "practice.kind_lr_verdict": {"en": "learning rate", "zh": "学习率"},
+    "practice.kind_transpose_shape": {"en": "transposed convolution's shape", "zh": "转置卷积的输出形状"},
+    "practice.kind_pooled_cell": {"en": "one pooled value", "zh": "一个汇聚输出"},
+    "practice.kind_group_params": {"en": "grouped convolution's parameters", "zh": "分组卷积的参数"},
     # --- one exercise (practice and "Your turn") ----------------------------------------------
     "practice.your_turn": {"en": "Your turn", "zh": "轮到你了"},
     "practice.your_turn_intro": {
@@ -60,6 +63,10 @@ STRINGS = {
     "practice.placeholder_number": {"en": "a number, e.g. 19 or 1e6", "zh": "一个数，例如 19 或 1e6"},
     "practice.placeholder_shape": {"en": "rows × columns, e.g. 8×8", "zh": "行数 × 列数，例如 8×8"},
     "practice.tolerance_rel": {"en": "Answers within {pct}% count.", "zh": "误差在 {pct}% 以内即算正确。"},
+    "practice.tolerance_abs": {
+        "en": "Answers within {tol} count; a fraction such as 13/3 works too.",
+        "zh": "误差在 {tol} 以内即算正确；也可以输入分数，例如 13/3。",
+    },
     "practice.check": {"en": "Check", "zh": "检查"},
     "practice.give_up": {"en": "Show the answer", "zh": "显示答案"},
     "practice.hint": {"en": "Hint", "zh": "提示"},
@@ -244,5 +251,154 @@ STRINGS = {
     "practice.sol_lr_diverges": {
         "en": "is above it: the loss grows every epoch and the training **diverges**.",
         "zh": "高于它：损失逐轮增长，训练**发散**。",
+    },
+    # --- transposed convolution: output shape ----------------------------------------------------
+    "practice.q_tshape_setup": {
+        "en": "A transposed convolution (Keras' Conv2DTranspose): an input of {n}, a kernel of {k}, stride {s}, "
+              "padding {padding}, output_padding {op}.",
+        "zh": "转置卷积（Keras 的 Conv2DTranspose）：输入 {n}，卷积核 {k}，步幅 {s}，填充 {padding}，output_padding {op}。",
+    },
+    "practice.tpad_valid": {"en": "“valid” (nothing cropped)", "zh": "“valid”（不裁剪）"},
+    "practice.tpad_same": {"en": "“same” (TensorFlow's rule)", "zh": "“same”（TensorFlow 的规则）"},
+    "practice.tpad_crop": {
+        "en": "p = {p} (rows, columns) cropped from each side (PyTorch's padding)",
+        "zh": "每侧裁剪 p = {p}（行、列；PyTorch 的 padding）",
+    },
+    "practice.top_none": {"en": "None (Keras infers the size)", "zh": "None（由 Keras 推断大小）"},
+    "practice.hint_tshape": {
+        "en": "Per axis, o = s(i − 1) + k − 2p + output_padding, with p the rows (columns) cropped from each side "
+              "(0 for “valid”). Without output_padding, “valid” takes max(k, s) in place of k (Keras) and “same” "
+              "gives i·s; with it, “same” gives s(i − 1) + (k mod 2) + output_padding. *Transposed convolution* "
+              "writes it out with your numbers.",
+        "zh": "每个方向 o = s(i − 1) + k − 2p + output_padding，p 是每侧裁剪的行（列）数（“valid” 为 0）。"
+              "不设 output_padding 时，“valid” 用 max(k, s) 代替 k（Keras 的规则），“same” 得到 i·s；"
+              "设了 output_padding 时，“same” 得到 s(i − 1) + (k mod 2) + output_padding。"
+              "“转置卷积”页面会代入你的数字逐步写出。",
+    },
+    "practice.sol_tshape_valid": {
+        "en": "Per axis o = s(i − 1) + k − 2p + output_padding; “valid” crops nothing (p = 0), and without "
+              "output_padding Keras writes the output as s(i − 1) + max(k, s).",
+        "zh": "每个方向 o = s(i − 1) + k − 2p + output_padding；“valid” 不裁剪（p = 0），"
+              "不设 output_padding 时，Keras 的输出为 s(i − 1) + max(k, s)。",
+    },
+    "practice.sol_tshape_valid_op": {
+        "en": "Per axis o = s(i − 1) + k − 2p + output_padding; “valid” crops nothing (p = 0), and output_padding "
+              "adds its rows (columns) at the bottom (right).",
+        "zh": "每个方向 o = s(i − 1) + k − 2p + output_padding；“valid” 不裁剪（p = 0），"
+              "output_padding 在下方（右侧）补上它的行（列）。",
+    },
+    "practice.sol_tshape_same": {
+        "en": "“same” without output_padding makes the output i·s: TensorFlow crops the canvas s(i − 1) + k "
+              "(or pads it) to that size, the smaller half of the crop on top (left).",
+        "zh": "不设 output_padding 时，“same” 的输出为 i·s：TensorFlow 把画布 s(i − 1) + k 裁剪（或补齐）到这个大小，"
+              "较少的一半裁在上方（左侧）。",
+    },
+    "practice.sol_tshape_same_op": {
+        "en": "Per axis o = s(i − 1) + k − 2p + output_padding, where “same” crops 2p = k − (k mod 2) in all "
+              "(TensorFlow's rule): o = s(i − 1) + (k mod 2) + output_padding.",
+        "zh": "每个方向 o = s(i − 1) + k − 2p + output_padding，“same” 共裁剪 2p = k − (k mod 2)（TensorFlow 的规则）："
+              "o = s(i − 1) + (k mod 2) + output_padding。",
+    },
+    "practice.sol_tshape_crop": {
+        "en": "Per axis o = s(i − 1) + k − 2p + output_padding: cropping p from each side removes 2p rows "
+              "(columns).",
+        "zh": "每个方向 o = s(i − 1) + k − 2p + output_padding：每侧裁剪 p，共去掉 2p 行（列）。",
+    },
+    "practice.sol_tshape_keras_rows": {
+        "en": "Rows: s = {s} > k = {k}, so Keras' “valid” rule gives (i − 1)s + max(k, s) = {n1}·{s} + {s} = {o}, "
+              "not s(i − 1) + k = {short}: s − k = {gap} row(s) of zeros follow the last stamp.",
+        "zh": "行方向：s = {s} > k = {k}，所以 Keras 的 “valid” 规则给出 (i − 1)s + max(k, s) = {n1}·{s} + {s} = {o}，"
+              "而不是 s(i − 1) + k = {short}：最后一个中间张量之后还有 s − k = {gap} 行零。",
+    },
+    "practice.sol_tshape_keras_cols": {
+        "en": "Columns: s = {s} > k = {k}, so Keras' “valid” rule gives (i − 1)s + max(k, s) = {n1}·{s} + {s} = {o}, "
+              "not s(i − 1) + k = {short}: s − k = {gap} column(s) of zeros follow the last stamp.",
+        "zh": "列方向：s = {s} > k = {k}，所以 Keras 的 “valid” 规则给出 (i − 1)s + max(k, s) = {n1}·{s} + {s} = {o}，"
+              "而不是 s(i − 1) + k = {short}：最后一个中间张量之后还有 s − k = {gap} 列零。",
+    },
+    "practice.sol_tshape_result": {"en": "Output shape: **{shape}**.", "zh": "输出形状：**{shape}**。"},
+    # --- pooling: one output cell ------------------------------------------------------------------
+    "practice.q_pool_setup": {
+        "en": "Pooling (no weights): {mode}, a {p} window, stride {s}, padding {padding}.",
+        "zh": "汇聚层（没有参数）：{mode}，汇聚窗口 {p}，步幅 {s}，填充 {padding}。",
+    },
+    "practice.hint_pool": {
+        "en": "The window of Y[i, j] starts at row i·(row stride), column j·(column stride) of the input, minus the "
+              "padding on top (left) with “same”. Max pooling keeps the largest value under it; average pooling adds "
+              "the input cells under it and divides by how many there are; padding cells never count. *Pooling* "
+              "writes every window out.",
+        "zh": "Y[i, j] 的窗口从输入的第 i·（垂直步幅）行、第 j·（水平步幅）列开始（“same” 时再减去上方、左侧的填充）。"
+              "最大汇聚取窗口中的最大值；平均汇聚把窗口中的输入元素相加，再除以它们的个数；填充的元素从不计入。"
+              "“汇聚层（池化）”页面逐个写出每个窗口。",
+    },
+    "practice.sol_pool_pads": {
+        "en": "“same” pads (top, bottom, left, right) = {pads}, so that each axis gives ⌈n/s⌉ outputs.",
+        "zh": "“same” 填充（上、下、左、右）= {pads}，使每个方向得到 ⌈n/s⌉ 个输出。",
+    },
+    "practice.sol_pool_window_valid": {
+        "en": "The window of Y[{i}, {j}] starts at row {i}·{sh} = {r}, column {j}·{sw} = {c}: it covers row(s) {rows} "
+              "and column(s) {cols} of X.",
+        "zh": "Y[{i}, {j}] 的窗口从第 {i}·{sh} = {r} 行、第 {j}·{sw} = {c} 列开始：覆盖 X 的第 {rows} 行和第 {cols} 列。",
+    },
+    "practice.sol_pool_window_same": {
+        "en": "The window of Y[{i}, {j}] starts at row {i}·{sh} − {top} = {r}, column {j}·{sw} − {left} = {c} of X "
+              "(the padding comes first): inside X it covers row(s) {rows} and column(s) {cols}.",
+        "zh": "Y[{i}, {j}] 的窗口从 X 的第 {i}·{sh} − {top} = {r} 行、第 {j}·{sw} − {left} = {c} 列开始（先算上填充）："
+              "在 X 内它覆盖第 {rows} 行和第 {cols} 列。",
+    },
+    "practice.grid_window": {"en": "cells in the window (1)", "zh": "窗口中的元素（1）"},
+    # --- groups: parameters ------------------------------------------------------------------------
+    "practice.q_group_setup": {
+        "en": "A grouped convolutional layer from C_in = {cin} to C_out = {cout} channels: {k} × {k} kernels, "
+              "groups = {g}{dw}, a bias per output channel.",
+        "zh": "一个分组卷积层，从 C_in = {cin} 个通道到 C_out = {cout} 个通道：卷积核 {k} × {k}，groups = {g}{dw}，"
+              "每个输出通道一个偏置。",
+    },
+    "practice.group_depthwise": {"en": " (depthwise: groups = C_in)", "zh": "（深度卷积：groups = C_in）"},
+    "practice.q_sep_setup": {
+        "en": "A depthwise-separable layer (Keras' SeparableConv2D) from C_in = {cin} to C_out = {cout} channels: "
+              "a depthwise {k} × {k} layer (groups = C_in, no bias), then a 1 × 1 layer to the {cout} outputs with "
+              "a bias per output channel.",
+        "zh": "一个深度可分离卷积层（Keras 的 SeparableConv2D），从 C_in = {cin} 个通道到 C_out = {cout} 个通道："
+              "先是 {k} × {k} 的深度卷积（groups = C_in，没有偏置），再是到 {cout} 个输出通道的 1 × 1 卷积，"
+              "每个输出通道一个偏置。",
+    },
+    "practice.q_group": {
+        "en": "How many parameters (weights and biases) does it have?",
+        "zh": "它有多少个参数（权重和偏置）？",
+    },
+    "practice.hint_group": {
+        "en": "Each output channel reads C_in / groups input channels, so its kernel has (C_in / groups)·k·k weights; "
+              "there are C_out such kernels, and one bias per output channel. A depthwise-separable layer is a "
+              "depthwise layer (groups = C_in) followed by a 1 × 1 layer. *Groups and depthwise* counts them.",
+        "zh": "每个输出通道读取 C_in / groups 个输入通道，所以它的卷积核有 (C_in / groups)·k·k 个权重；"
+              "共有 C_out 个这样的卷积核，外加每个输出通道一个偏置。深度可分离卷积是一个深度卷积（groups = C_in）"
+              "后接一个 1 × 1 卷积。“分组卷积与深度卷积”页面会计算它们。",
+    },
+    "practice.sol_group_reads": {
+        "en": "With groups = {g}, each output channel reads C_in / groups = {cin} / {g} = {per} input channel(s), "
+              "so its kernel has {per}·{k}·{k} = {kw} weights.",
+        "zh": "groups = {g} 时，每个输出通道读取 C_in / groups = {cin} / {g} = {per} 个输入通道，"
+              "所以它的卷积核有 {per}·{k}·{k} = {kw} 个权重。",
+    },
+    "practice.sol_group_weights": {
+        "en": "Weights: C_out·{kw} = {cout}·{kw} = {weights}; biases: one per output channel, {cout}.",
+        "zh": "权重：C_out·{kw} = {cout}·{kw} = {weights}；偏置：每个输出通道一个，共 {cout} 个。",
+    },
+    "practice.sol_group_total": {
+        "en": "Parameters: {weights} + {cout} = **{params}** (a standard layer, groups = 1, would have {std}).",
+        "zh": "参数：{weights} + {cout} = **{params}**（标准卷积层，即 groups = 1，有 {std} 个）。",
+    },
+    "practice.sol_sep_dw": {
+        "en": "Depthwise {k} × {k} (groups = C_in = {cin}, no bias): {cin}·{k}·{k} = {dw}.",
+        "zh": "深度卷积 {k} × {k}（groups = C_in = {cin}，没有偏置）：{cin}·{k}·{k} = {dw}。",
+    },
+    "practice.sol_sep_pw": {
+        "en": "Pointwise 1 × 1 from {cin} to {cout} channels, with biases: {cin}·{cout} + {cout} = {pw}.",
+        "zh": "逐点 1 × 1 卷积，从 {cin} 到 {cout} 个通道，带偏置：{cin}·{cout} + {cout} = {pw}。",
+    },
+    "practice.sol_sep_total": {
+        "en": "Together: {dw} + {pw} = **{params}**; a standard {k} × {k} layer would have {std}.",
+        "zh": "合计：{dw} + {pw} = **{params}**；标准的 {k} × {k} 卷积层有 {std} 个。",
     },
 }
