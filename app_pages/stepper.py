@@ -118,7 +118,7 @@ if shape is not None:
     st.subheader(t("stepper.result", lang))
     st.dataframe(Y, key=state.key(PAGE, "result_table"))
     st.download_button(t("stepper.download", lang), stepper.csv_text(Y), file_name="convlab_output.csv",
-                       mime="text/csv", key=state.key(PAGE, "download"))
+                       mime="text/csv", key=state.key(PAGE, "download"), on_click="ignore")  # no rerun: file kept
 
     if st.button(t("stepper.verify", lang), key=state.key(PAGE, "verify")):
         with st.spinner(t("common.tf_loading", lang)):
@@ -130,5 +130,6 @@ if shape is not None:
         getattr(st, level)(t(key, lang, **values))  # st.success / st.error / st.warning
 
     widgets.code_expander(lang, *stepper.code(X.shape, K.shape, padding, stride, dilation, flip))
+    widgets.quiet_interrupted_animations()  # ▶ paused, or a preset pressed while it plays (last: no gap)
 
 state.sync(PAGE, PARAMS)

@@ -69,14 +69,16 @@ with left:
                       on_click=_set, args=("training.lr", safe))
     epochs = widgets.number(PAGE, PARAMS, "epochs", t("training.epochs", lang, max=lab.MAX_EPOCHS), step=1,
                             disabled=busy)
+    if too_much := prob is not None and lab.over_budget(prob, epochs):  # bounded before it runs, never timed
+        st.warning(t("training.too_much", lang, **too_much))
     seed = widgets.number(PAGE, PARAMS, "seed", t("training.seed", lang), step=1, disabled=busy)
     widgets.choice(PAGE, PARAMS, "optimizer", t("training.optimizer", lang), disabled=busy, format_func=lambda v: t(f"training.opt_{v}", lang))
     layer = widgets.choice(PAGE, PARAMS, "layer", t("training.layer", lang), widget="radio", disabled=busy,
                            format_func=lambda v: t(f"training.layer_{v}", lang))
     widgets.flag(PAGE, PARAMS, "bias", t("training.bias", lang), disabled=busy)
-    st.button(t("training.train", lang), key="training.train", type="primary", disabled=busy or prob is None,
-              icon="spinner" if busy else ":material/play_arrow:", on_click=_set, args=("_training.requested", True),
-              width="stretch")
+    st.button(t("training.train", lang), key="training.train", type="primary", width="stretch",
+              disabled=busy or prob is None or bool(too_much), icon="spinner" if busy else ":material/play_arrow:",
+              on_click=_set, args=("_training.requested", True))
     progress_slot = st.empty()  # right below Train, where the learner has just clicked (phones too)
 
 config = dict(problem=name, lr=float(lr), epochs=int(epochs), seed=int(seed), optimizer=optimizer,
@@ -140,7 +142,7 @@ if prob is not None:
     widgets.code_expander(lang, lab.tf_code(name, prob.K, **settings), lab.convcore_code(name, prob.K, **settings))
 state.sync(PAGE, PARAMS)
 
-if busy and prob is not None:  # last, so nothing of the previous run is left on the page meanwhile
+if busy and prob is not None and not too_much:  # last, so nothing of the previous run is left on the page meanwhile
     with progress_slot.container(), st.spinner(t("common.tf_loading", lang)):
         try:
             _tensorflow()

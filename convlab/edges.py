@@ -15,7 +15,7 @@ import numpy as np
 from convcore.kernels import CUSTOM, PRESETS, gradient_pair, preset
 
 from . import codegen, images
-from .fmt import num
+from .fmt import num, quoted
 from .text import t
 
 __all__ = ["MAX_CUSTOM", "Setup", "preset_label", "decode_once", "remember_source", "choose_picture",
@@ -141,8 +141,15 @@ def choose_picture(memo, upload, camera) -> tuple[object | None, str | None]:
 
 
 def picture_name(file, source: str, lang: str) -> str:
-    """How messages name the learner's picture: the file's name, or "your photo"."""
-    return t("edges.camera_name", lang) if source == "camera" else file.name
+    """How messages name the learner's picture: "Your photo", or the file's name
+    as text (:func:`convlab.fmt.quoted`: a name is the uploader's to choose, and
+    never shows as a link, an image, HTML or a formula).
+
+    >>> from types import SimpleNamespace as NS
+    >>> picture_name(NS(name="[x](https://e.com).png"), "upload", "en")
+    '`[x](https://e.com).png`'
+    """
+    return t("edges.camera_name", lang) if source == "camera" else quoted(file.name)
 
 
 def picture_caption(decoded: images.Decoded, file, source: str, lang: str) -> str:
@@ -156,16 +163,17 @@ def picture_caption(decoded: images.Decoded, file, source: str, lang: str) -> st
     h, w = decoded.pixels.shape
     if source == "camera":
         return t("edges.camera_using", lang, h=h, w=w)
-    return t("edges.upload_using", lang, name=file.name, h=h, w=w)
+    return t("edges.upload_using", lang, name=picture_name(file, source, lang), h=h, w=w)
 
 
 def upload_error_message(error: images.ImageError, name: str, lang: str) -> str:
-    """What went wrong with the upload ``name`` and what to upload instead, in
-    ``lang``: the page's message for ``error.kind``, filled in from ``error.details``.
+    """What went wrong with the upload ``name`` (as :func:`picture_name` writes
+    it) and what to upload instead, in ``lang``: the page's message for
+    ``error.kind``, filled in from ``error.details``.
 
     >>> err = images.ImageError("too_large", "...", width=6000, height=5000, limit=25_000_000)
-    >>> upload_error_message(err, "big.png", "en")[:58]
-    '“big.png” has too many pixels (6000×5000); this page decod'
+    >>> upload_error_message(err, "`big.png`", "en")[:58]
+    '`big.png` has too many pixels (6000×5000); this page decod'
     """
     return t(f"edges.err.{error.kind}", lang, name=name, **error.details)
 

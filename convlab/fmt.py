@@ -63,8 +63,12 @@ def quoted(value, limit: int = 40) -> str:
     `xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…`
     >>> print(quoted("a`b"))
     `` a`b ``
+    >>> print(quoted(""))  # an empty value: an empty code span, not two literal backticks
+    ` `
     """
     text = " ".join(str(value).split())
+    if not text:
+        return "` `"
     if len(text) > limit:
         text = text[: limit - 1] + "…"
     fence = "`" * (max((len(r) for r in re.findall(r"`+", text)), default=0) + 1)

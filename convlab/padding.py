@@ -36,10 +36,10 @@ from convcore import (AxisPlan, LayerShape, axis_plans, dilated_kernel_shape, la
 from convcore._geometry import pair
 
 from . import codegen
-from .fmt import window_sum
+from .fmt import quoted, window_sum
 from .tfcheck import keras_output_shape
 from .text import t
-from .urlstate import Bool, Choice, Int, Param
+from .urlstate import Bool, Choice, Int, Param, ParamError
 
 __all__ = [
     "shape_text",
@@ -694,22 +694,24 @@ def _int_cell(value, row: int, column: str) -> int:
         raise LayerError(row, column, "blank", "", lo, hi)
     if isinstance(value, bool):
         raise LayerError(row, column, "not_int", str(value), lo, hi)
+    text = str(value).strip()
     if isinstance(value, numbers.Number):
         f = float(value)
-        if not (math.isfinite(f) and f.is_integer()):
-            raise LayerError(row, column, "not_int", str(value), lo, hi)
-        v = int(f)
-    else:
-        text = str(value).strip()
-        if not text:
-            raise LayerError(row, column, "blank", "", lo, hi)
+    elif not text:
+        raise LayerError(row, column, "blank", "", lo, hi)
+    else:  # as typed: "1e6" is a million (out of range), "1,5" and "2.5" are not whole numbers
         try:
-            v = int(text)
+            f = float(int(text))
         except ValueError:
-            raise LayerError(row, column, "not_int", text, lo, hi) from None
-    if not lo <= v <= hi:
-        raise LayerError(row, column, "range", str(v), lo, hi)
-    return v
+            try:
+                f = float(text)
+            except ValueError:
+                raise LayerError(row, column, "not_int", text, lo, hi) from None
+    if not (math.isfinite(f) and f.is_integer()):
+        raise LayerError(row, column, "not_int", text, lo, hi)
+    if not lo <= f <= hi:
+        raise LayerError(row, column, "range", text, lo, hi)
+    return int(f)
 
 
 def _padding_cell(value, row: int):
@@ -799,7 +801,10 @@ class Stack(Param):
     """The layer stack as a URL parameter (canonical text, see :func:`stack_text`)."""
 
     def parse(self, text: str) -> str:
-        return stack_text(parse_stack(text))
+        try:
+            return stack_text(parse_stack(text))
+        except ValueError:
+            raise ParamError("stack", layers=LIMITS["layers"]) from None
 
 
 SEED_STACK = stack_text([Layer(5, 1, "valid", 1)] * 10)
@@ -867,9 +872,11 @@ def stack_buttons(input_shape) -> dict[str, dict]:
 
 
 def stack_frame(layers) -> pd.DataFrame:
-    """The layer table's editable rows: whole-number columns (blank allowed) and padding as text."""
-    df = pd.DataFrame([{**lyr.as_dict(), "padding": str(lyr.padding)} for lyr in layers], columns=list(STACK_COLUMNS))
-    return df.astype({"kernel": "Int64", "stride": "Int64", "dilation": "Int64", "padding": "string"})
+    """The layer table's editable rows, every cell text: the page reads what was
+    typed, and says so when it is not a whole number (a number column's editor
+    would turn ``1e6`` into 16 and ``1,5`` into 15 before the page saw it)."""
+    df = pd.DataFrame([{k: str(v) for k, v in lyr.as_dict().items()} for lyr in layers], columns=list(STACK_COLUMNS))
+    return df.astype("string")
 
 
 def editor_height(n_layers: int) -> int:
@@ -887,22 +894,23 @@ def editor_height(n_layers: int) -> int:
 
 def layer_columns(lang: str = "en") -> dict[str, tuple[str, dict]]:
     """The layer editor's columns: each one's Streamlit column type (a name in
-    ``st.column_config``) and options, headed in ``lang``: bounded whole numbers
-    (:data:`LAYER_RANGES`) and the padding as text, defaults from :class:`Layer`.
+    ``st.column_config``) and options, headed in ``lang``: text columns (see
+    :func:`stack_frame`) whose help names the bounds (:data:`LAYER_RANGES`),
+    defaults from :class:`Layer`.
 
     Each column is ``small`` (75 px), so that a phone shows all four.
 
     >>> layer_columns()["stride"]
-    ('NumberColumn', {'label': 'stride', 'width': 'small', 'min_value': 1, 'max_value': 64, 'step': 1, 'default': 1})
+    ('TextColumn', {'label': 'stride', 'width': 'small', 'default': '1', 'help': 'a whole number from 1 to 64'})
     """
     columns = {}
     for name, default in Layer().as_dict().items():
-        label = dict(label=t(f"padding.col_{name}", lang), width="small")
+        label = dict(label=t(f"padding.col_{name}", lang), width="small", default=str(default))
         if name == "padding":
-            columns[name] = ("TextColumn", dict(**label, default=default, help=t("padding.col_padding_help", lang)))
+            columns[name] = ("TextColumn", dict(**label, help=t("padding.col_padding_help", lang)))
         else:
-            lo, hi = LAYER_RANGES[name]
-            columns[name] = ("NumberColumn", dict(**label, min_value=lo, max_value=hi, step=1, default=default))
+            columns[name] = ("TextColumn", dict(**label, help=t("padding.col_int_help", lang, lo=LAYER_RANGES[name][0],
+                                                                hi=LAYER_RANGES[name][1])))
     return columns
 
 
@@ -910,12 +918,14 @@ def stack_error_text(e: ValueError, lang: str = "en") -> str:
     """What to change, in ``lang``, for what :func:`layers_from_rows` raised:
     the first bad cell (:class:`LayerError`), else too many layers.
 
+    What was typed shows as text (:func:`convlab.fmt.quoted`), never as Markdown.
+
     >>> stack_error_text(LayerError(3, "stride", "range", "0", 1, 64))
-    'Layer 3: the stride 0 is out of range; use a whole number from 1 to 64.'
+    'Layer 3: the stride `0` is out of range; use a whole number from 1 to 64.'
     """
     if isinstance(e, LayerError):
         return t(f"padding.stack_err_{e.kind}", lang, row=e.row, column=t(f"padding.col_{e.column}", lang),
-                 text=e.text, lo=e.lo, hi=e.hi)
+                 text=quoted(e.text), lo=e.lo, hi=e.hi)
     return t("padding.stack_too_many", lang, n=LIMITS["layers"])
 
 

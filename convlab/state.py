@@ -6,14 +6,55 @@ visit to the page (bad values fall back to the default, with a warning),
 else from what the user last had on that page, else the default. After the
 widgets, ``sync`` saves the values and writes the non-default ones into the
 URL.
+
+Importing this module (the app does, on every run) also installs
+:func:`keep_keras_session`, once per process.
 """
 from __future__ import annotations
 
+import sys
+
 import streamlit as st
+from streamlit.runtime.scriptrunner import script_runner
 
 from convlab.fmt import quoted
 from convlab.text import LANGS, t
 from convlab.urlstate import Param, ParamError
+
+
+def _clean_problem_modules() -> None:
+    """Streamlit's cleanup after every script run, without its Keras part.
+
+    Streamlit's ``script_runner._clean_problem_modules`` calls
+    ``keras.backend.clear_session()`` after every run of every session once
+    Keras is imported (here: after anyone trains, or checks against
+    TensorFlow). Keras 3 frees memory there with a full ``gc.collect()``:
+    ~170 ms of CPU per rerun on this app (TensorFlow holds ~360,000 Python
+    objects), and it resets Keras' global state while another session may be
+    training. Training builds its layers afresh on every run
+    (:mod:`convcore.training`) and keeps none in Keras' global state, so the
+    reset buys nothing. The matplotlib part (closing every figure) is kept as
+    Streamlit has it.
+    """
+    if "matplotlib.pyplot" in sys.modules:
+        try:
+            sys.modules["matplotlib.pyplot"].close("all")
+        except Exception:  # as Streamlit's: a cleanup never stops the app
+            pass
+
+
+def keep_keras_session() -> bool:
+    """Install :func:`_clean_problem_modules` in place of Streamlit's (idempotent).
+
+    Returns whether it is installed: False when this Streamlit has no such
+    function (a test names the version that changed it)."""
+    if not hasattr(script_runner, "_clean_problem_modules"):
+        return False
+    script_runner._clean_problem_modules = _clean_problem_modules
+    return True
+
+
+keep_keras_session()
 
 
 def lang() -> str:

@@ -3,11 +3,15 @@
 A page declares its parameters once (``Int``, ``Float``, ``Choice``,
 ``Bool``, ``Matrix``); the same declaration parses a link's value (a bad one
 raises ``ValueError`` with the reason) and writes the value back into the
-URL. Matrices travel as ``"0,1,2;3,4,5"`` (rows split by ``;``).
+URL, losslessly: every value a page accepts comes back from its link.
+Matrices travel as ``"0,1,2;3,4,5"`` (rows split by ``;``), each cell that
+is a number written in one canonical form (so a cell typed with a decimal
+comma, ``1,5``, travels as ``1.5`` and never splits into two cells).
 """
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from typing import Any, Sequence
 
@@ -34,26 +38,47 @@ MAX_CELL = 1e6  # larger values overflow sums of products in float32 and blank t
 
 class CellError(ValueError):
     """A matrix cell that is not a number: ``kind`` is ``"blank"``,
-    ``"not_a_number"``, ``"not_finite"`` or ``"too_large"`` (beyond
+    ``"not_a_number"``, ``"comma"`` (a comma that is not one decimal comma,
+    e.g. ``1,000``), ``"not_finite"`` or ``"too_large"`` (beyond
     ``MAX_CELL``); ``row``/``col`` are 1-based."""
 
     def __init__(self, kind: str, row: int, col: int, text: str):
         self.kind, self.row, self.col, self.text = kind, row, col, text
         what = {"blank": "is empty", "not_a_number": f"{text!r} is not a number",
+                "comma": f"{text!r} is ambiguous or not a number (decimals take a point, thousands no separator)",
                 "not_finite": f"{text!r} is not a finite number",
                 "too_large": f"{text!r} is too large (at most {MAX_CELL:g} either way)"}[kind]
         super().__init__(f"row {row}, column {col} {what}; type a number such as 2, -1 or 0.5")
 
 
+# One decimal comma, as many locales write 1.5: digits on both sides, never exactly three after it
+# (1,000 reads as a thousand in others: ambiguous, so refused).
+_DECIMAL_COMMA = re.compile(r"[+-]?\d+,(\d{1,2}|\d{4,})")
+
+
 def _cell_value(cell, row: int, col: int) -> float:
+    """A cell as a number: a number as it is; text stripped, with "−" read as a
+    minus sign and one decimal comma (``1,5``; also the full-width ``，``) as a point.
+
+    >>> _cell_value(" 0,25 ", 1, 1), _cell_value("−1，5", 1, 1), _cell_value("1e3", 1, 1)
+    (0.25, -1.5, 1000.0)
+    >>> _cell_value("1,000", 1, 1)
+    Traceback (most recent call last):
+    ...
+    convlab.urlstate.CellError: row 1, column 1 '1,000' is ambiguous or not a number (decimals take a point, thousands no separator); type a number such as 2, -1 or 0.5
+    """
     if cell is None or (isinstance(cell, float) and math.isnan(cell)):
         raise CellError("blank", row, col, "")
     if isinstance(cell, (int, float, np.integer, np.floating)) and not isinstance(cell, bool):
         value = float(cell)
     else:
-        text = str(cell).strip().replace("−", "-").replace("，", ".")
+        text = str(cell).strip().replace("−", "-").replace("，", ",")
         if not text:
             raise CellError("blank", row, col, "")
+        if "," in text:
+            if not _DECIMAL_COMMA.fullmatch(text):
+                raise CellError("comma", row, col, str(cell))
+            text = text.replace(",", ".")
         try:
             value = float(text)
         except ValueError:
@@ -89,9 +114,28 @@ def _num(v: float) -> str:
     return str(int(v)) if float(v).is_integer() and abs(v) < 1e15 else repr(float(v))
 
 
+def _cell_text(cell) -> str:
+    """One cell as URL text: a number in its canonical form (lossless); a cell
+    that is not one as typed, but with the separators ``,`` and ``;`` made
+    ``?`` so that it stays one cell and still not a number."""
+    if cell is None or (isinstance(cell, float) and math.isnan(cell)):
+        return ""
+    if isinstance(cell, (int, float, np.number)) and not isinstance(cell, bool):
+        return _num(cell)
+    try:
+        return _num(_cell_value(cell, 1, 1))
+    except CellError:
+        return re.sub(r"[,;]", "?", str(cell).strip())
+
+
 def matrix_text(M) -> str:
-    """A matrix (or rows of cells) as URL text: ``"0,1;2,3"``."""
-    return ";".join(",".join(_num(v) if isinstance(v, (int, float, np.number)) else str(v).strip() for v in row) for row in np.asarray(M, dtype=object).tolist())
+    """A matrix (or rows of cells) as URL text: ``"0,1;2,3"``; every cell that
+    :func:`parse_cells` accepts comes back from :func:`text_cells` as the same number.
+
+    >>> matrix_text([[0, 1.5], ["2,5", " 1e3 "], ["x;y", ""]])
+    '0,1.5;2.5,1000;x?y,'
+    """
+    return ";".join(",".join(_cell_text(v) for v in row) for row in np.asarray(M, dtype=object).tolist())
 
 
 def text_cells(text: str) -> list[list[str]]:
@@ -118,6 +162,7 @@ class ParamError(ValueError):
         "bool": "it must be 1 or 0.",
         "matrix_size": "it may have at most {rows} rows and {cols} columns.",
         "matrix_cells": "it needs rows of equal length holding numbers between -1000000 and 1000000.",
+        "stack": "it needs layers written kernel,stride,padding,dilation (e.g. 5,1,valid,1), at most {layers} of them.",
     }
 
     def __init__(self, kind: str, **fmt):
@@ -180,7 +225,13 @@ class Float(Param):
         return value
 
     def format(self, value: float) -> str:
-        return f"{value:g}"
+        """Short when that is exact (``0.03``), else every digit: a link gives back the same value.
+
+        >>> Float(0.03).format(0.03), Float(0.03).format(0.0123456789)
+        ('0.03', '0.0123456789')
+        """
+        short = f"{value:g}"
+        return short if float(short) == value else repr(float(value))
 
 
 @dataclass(frozen=True)

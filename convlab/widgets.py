@@ -5,6 +5,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
+from convlab.fmt import quoted
 from convlab.text import t
 from convlab.urlstate import CellError, matrix_text, parse_cells, resize_cells, text_cells
 
@@ -103,11 +104,28 @@ def matrix_editor(
         return parse_cells(new_cells)
     except CellError as e:
         # counted from 0, as the heatmaps and Y[i, j] count
-        reason = t(f"common.{e.kind}", lang, row=e.row - 1, col=e.col - 1, text=e.text)
+        reason = t(f"common.{e.kind}", lang, row=e.row - 1, col=e.col - 1, text=quoted(e.text))  # as typed, as text
         st.error(t("common.cell_error", lang, name=label, reason=reason))
     except ValueError as e:
         st.error(t("common.cell_error", lang, name=label, reason=str(e)))
     return None
+
+
+# plotly.js rejects an animation's promise with no reason when something newer interrupts it (Pause, a
+# step of the slider, a rerun redrawing the figure: a preset pressed while ▶ plays), and its buttons never
+# catch that promise: the browser reports "Uncaught (in promise) undefined", a page error. Nothing else in
+# the app rejects a promise without a reason; the handler is added once per browser tab.
+_QUIET_INTERRUPTED_ANIMATIONS = """<script>
+if (!window.convlabQuietAnimations) {
+  window.convlabQuietAnimations = true;
+  window.addEventListener("unhandledrejection", (e) => { if (e.reason === undefined) e.preventDefault(); });
+}
+</script>"""
+
+
+def quiet_interrupted_animations() -> None:
+    """Let a plotly animation be interrupted without a page error (call on a page whose figures play)."""
+    st.html(_QUIET_INTERRUPTED_ANIMATIONS, unsafe_allow_javascript=True, width="content")
 
 
 def code_expander(lang: str, tf_code: str, convcore_code: str) -> None:

@@ -445,3 +445,14 @@ def test_a_photo_is_named_as_a_photo(lang):
     with pytest.raises(ImageError) as e:
         decode_upload(b"\xff\xd8\xff not really a jpeg")
     assert name in upload_error_message(e.value, name, lang)
+
+
+@pytest.mark.parametrize("orientation, original, shape", [(1, (3000, 4000), (384, 512)), (6, (4000, 3000), (512, 384))])
+def test_a_big_jpeg_reports_its_own_size_not_its_draft_size(orientation, original, shape):
+    # Issue 14: a 4000x3000 photo was reported at the size its JPEG draft decoded (500x375), and its
+    # "scaled down from" note was wrong. The size comes from the header, turned with the EXIF orientation.
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    raw = encode(Image.new("RGB", (4000, 3000), (200, 100, 50)), "JPEG", exif=exif, quality=50)
+    d = decode_upload(raw)
+    assert d.original_size == original and d.pixels.shape == shape and d.downscaled

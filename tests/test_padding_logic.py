@@ -457,7 +457,7 @@ def test_stack_frame_and_editor_height():
     layers = cs.parse_stack("2*3,1,same,1;5,2,1,2")
     df = cs.stack_frame(layers)
     assert list(df.columns) == list(cs.STACK_COLUMNS)
-    assert [str(t) for t in df.dtypes] == ["Int64", "Int64", "string", "Int64"]
+    assert [str(t) for t in df.dtypes] == ["string"] * 4  # what was typed reaches the page (see below)
     assert cs.layers_from_rows(df.to_dict("records")) == layers  # what the editor returns untouched
     assert cs.stack_frame([]).shape == (0, 4)
     # the rows and the add-a-row line, at most 21 lines, plus the header: 35 px each
@@ -479,12 +479,12 @@ def test_layer_columns_take_their_bounds_and_defaults_from_the_layer_table():
     columns = cs.layer_columns()
     assert tuple(columns) == cs.STACK_COLUMNS
     for name, (kind, options) in columns.items():
-        assert options["default"] == cs.Layer().as_dict()[name] and options["label"] == name
+        assert options["default"] == str(cs.Layer().as_dict()[name]) and options["label"] == name
+        assert kind == "TextColumn"  # a number column's editor turned 1e6 into 16 and 1,5 into 15, unseen
         if name == "padding":
-            assert kind == "TextColumn" and "min_value" not in options and options["help"].startswith("valid, same")
+            assert options["help"].startswith("valid, same")
         else:
-            assert kind == "NumberColumn" and (options["min_value"], options["max_value"]) == cs.LAYER_RANGES[name]
-            assert options["step"] == 1
+            assert options["help"] == "a whole number from {} to {}".format(*cs.LAYER_RANGES[name])
     assert [options["label"] for _, options in cs.layer_columns("zh").values()] == ["卷积核", "步幅", "填充", "膨胀"]
 
 
@@ -492,14 +492,30 @@ def test_stack_error_text_says_what_to_change():
     with pytest.raises(cs.LayerError) as e:
         cs.layers_from_rows([{"kernel": 3, "stride": 1, "padding": "half", "dilation": 1}])
     assert cs.stack_error_text(e.value) == (
-        "Layer 1: the padding “half” is not valid; use valid, same, full or a whole number from 0 to 256.")
-    assert cs.stack_error_text(e.value, "zh").startswith("第 1 层：填充“half”无效")
+        "Layer 1: the padding `half` is not valid; use valid, same, full or a whole number from 0 to 256.")
+    assert cs.stack_error_text(e.value, "zh").startswith("第 1 层：填充 `half` 无效")
     with pytest.raises(cs.LayerError) as e:
         cs.layers_from_rows([{"kernel": None, "stride": 1, "padding": "valid", "dilation": 1}])
     assert cs.stack_error_text(e.value) == "Layer 1: the kernel is empty; type a whole number from 1 to 64."
     with pytest.raises(ValueError) as e:
         cs.layers_from_rows([cs.Layer().as_dict()] * (cs.LIMITS["layers"] + 1))
     assert cs.stack_error_text(e.value) == "A stack may have at most 64 layers; delete some rows."
+
+
+@pytest.mark.parametrize("typed, kind, shown", [
+    ("1e6", "range", "Layer 1: the kernel `1e6` is out of range; use a whole number from 1 to 64."),
+    ("1,5", "not_int", "Layer 1: the kernel `1,5` is not a whole number; type one from 1 to 64."),
+    ("2.5", "not_int", "Layer 1: the kernel `2.5` is not a whole number; type one from 1 to 64."),
+    ("[x](https://e.com)", "not_int", "Layer 1: the kernel `[x](https://e.com)` is not a whole number; type one "
+                                      "from 1 to 64."),
+])
+def test_the_layer_table_says_what_is_wrong_with_what_was_typed(typed, kind, shown):
+    # the editor's cells are text: 1e6 and 1,5 reach the page as typed (a number column made them 16 and 15)
+    with pytest.raises(cs.LayerError) as e:
+        cs.layers_from_rows([{**cs.stack_frame([cs.Layer()]).iloc[0].to_dict(), "kernel": typed}])
+    assert e.value.kind == kind and cs.stack_error_text(e.value) == shown
+    assert cs.layers_from_rows([{"kernel": "5", "stride": " 2 ", "padding": "same", "dilation": "1e0"}]) == [
+        cs.Layer(5, 2, "same", 1)]
 
 
 def test_stack_table_summary_and_failure():

@@ -178,7 +178,7 @@ def test_good_upload_is_used():
     Y = z_of(at, "output")
     assert Y.shape == (20, 29)
     np.testing.assert_allclose(Y[:, 9], 1, atol=1e-6)
-    assert "Using your picture “mine.png”: 20×30" in texts(at)
+    assert "Using your picture “`mine.png`”: 20×30" in texts(at)
     assert at.selectbox(key="edges.image").disabled
     assert "upload" not in at.query_params  # the file never goes into the link
     at.file_uploader(key="edges.upload").set_value(None).run()  # removed: back to the chapter's picture
@@ -324,11 +324,11 @@ def test_camera_photo_is_used_like_an_upload_and_the_latest_picture_wins():
     assert "camera" not in at.query_params and "camera_on" not in at.query_params  # never in the link
 
     at = upload(at, "mine.png", png(np.full((20, 30), 255, np.uint8)))  # a newer upload wins
-    assert "Using your picture “mine.png”: 20×30" in texts(at)
+    assert "Using your picture “`mine.png`”: 20×30" in texts(at)
     at.camera_input(key="edges.camera").set_value(("image.jpg", jpeg(320, 240), "image/jpeg")).run()
     assert "Using your photo from the camera: 240×320 pixels" in texts(at)  # then a newer photo
     at.toggle(key="edges.camera_on").set_value(False).run()  # the camera put away: the upload again
-    assert not at.camera_input and "Using your picture “mine.png”: 20×30" in texts(at)
+    assert not at.camera_input and "Using your picture “`mine.png`”: 20×30" in texts(at)
 
 
 def test_a_photo_that_cannot_be_read_says_so():

@@ -291,7 +291,7 @@ def test_bad_cell_in_the_editor_says_what_to_change():
     at.session_state[key] = {"edited_rows": {2: {"padding": "half"}}, "added_rows": [], "deleted_rows": []}
     at.run()
     assert_ok(at)
-    assert any(e.startswith("Layer 3: the padding “half” is not valid") for e in messages(at, "error"))
+    assert any(e.startswith("Layer 3: the padding `half` is not valid") for e in messages(at, "error"))
     assert shape(at) == (2, 2)
     at.session_state[key] = {"edited_rows": {}, "added_rows": [{"stride": 1}], "deleted_rows": []}
     at.run()

@@ -217,3 +217,12 @@ def test_an_interrupted_run_keeps_what_it_showed():
     assert not at.exception
     assert any("interrupted at epoch 3 of 10" in w for w in messages(at, "warning"))
     assert len(values(charts(at)["training.loss"]["data"][0]["y"])) == 3
+
+
+def test_a_run_too_large_is_refused_before_it_starts_naming_the_limit():
+    at = open_page(problem="custom", target=";".join(["1,1,1,1,1"] * 5), epochs=500)
+    assert any("1,000,000" in w and "277 epochs" in w for w in messages(at, "warning"))
+    assert at.button(key="training.train").disabled
+    at.number_input(key="training.epochs").set_value(277).run()
+    assert not any("multiply-adds" in w for w in messages(at, "warning"))
+    assert not at.button(key="training.train").disabled

@@ -32,19 +32,23 @@ STRINGS = {
         "zh": "{name}：{reason}",
     },
     "common.not_a_number": {
-        "en": "cell [{row}, {col}]: “{text}” is not a number; type a number such as 2, -1 or 0.5.",
-        "zh": "元素 [{row}, {col}]：“{text}”不是数字；请输入数字，例如 2、-1 或 0.5。",
+        "en": "cell [{row}, {col}]: {text} is not a number; type a number such as 2, -1 or 0.5.",
+        "zh": "元素 [{row}, {col}]：{text} 不是数字；请输入数字，例如 2、-1 或 0.5。",
     },
     "common.blank": {
         "en": "cell [{row}, {col}] is empty; type a number (0 for nothing).",
         "zh": "元素 [{row}, {col}] 为空；请输入数字（没有就填 0）。",
     },
-    "common.not_finite": {
-        "en": "cell [{row}, {col}]: “{text}” is not a finite number; use an ordinary number.",
-        "zh": "元素 [{row}, {col}]：“{text}”不是有限数；请使用普通数字。",
+    "common.comma": {
+        "en": "cell [{row}, {col}]: {text} is ambiguous or not a number; write decimals with a point or one comma (1.5 or 1,5) and thousands without a separator (1000).",
+        "zh": "元素 [{row}, {col}]：{text} 有歧义或不是数字；小数请写小数点或一个逗号（1.5 或 1,5），千位不要加分隔符（1000）。",
     },
-    "url.not_whole": {"en": "“{text}” is not a whole number.", "zh": "“{text}”不是整数。"},
-    "url.not_number": {"en": "“{text}” is not a number.", "zh": "“{text}”不是数字。"},
+    "common.not_finite": {
+        "en": "cell [{row}, {col}]: {text} is not a finite number; use an ordinary number.",
+        "zh": "元素 [{row}, {col}]：{text} 不是有限数；请使用普通数字。",
+    },
+    "url.not_whole": {"en": "{text} is not a whole number.", "zh": "{text} 不是整数。"},
+    "url.not_number": {"en": "{text} is not a number.", "zh": "{text} 不是数字。"},
     "url.range": {"en": "it must be between {lo} and {hi}.", "zh": "它必须在 {lo} 和 {hi} 之间。"},
     "url.choice": {"en": "it must be one of {choices}.", "zh": "它必须是以下之一：{choices}。"},
     "url.bool": {"en": "it must be 1 or 0.", "zh": "它必须是 1 或 0。"},
@@ -56,9 +60,13 @@ STRINGS = {
         "en": "it needs rows of equal length holding numbers between −1000000 and 1000000.",
         "zh": "它需要等长的行，每个元素都是 −1000000 到 1000000 之间的数字。",
     },
+    "url.stack": {
+        "en": "it needs layers written kernel,stride,padding,dilation (e.g. 5,1,valid,1), at most {layers} of them.",
+        "zh": "它需要按 卷积核,步幅,填充,膨胀 写出的层（例如 5,1,valid,1），最多 {layers} 层。",
+    },
     "common.too_large": {
-        "en": "cell [{row}, {col}]: “{text}” is too large; use numbers between −1000000 and 1000000.",
-        "zh": "元素 [{row}, {col}]：“{text}”太大；请使用 −1000000 到 1000000 之间的数字。",
+        "en": "cell [{row}, {col}]: {text} is too large; use numbers between −1000000 and 1000000.",
+        "zh": "元素 [{row}, {col}]：{text} 太大；请使用 −1000000 到 1000000 之间的数字。",
     },
     "common.tf_loading": {"en": "Loading TensorFlow (first time only)…", "zh": "正在加载 TensorFlow（仅第一次）……"},
     "common.tf_missing": {

@@ -52,7 +52,7 @@ STRINGS = {
         "zh": "在这里显示摄像头（浏览器会先征求你的许可）。照片和上传的图片一样处理：转为灰度，较长边缩小到 {max_side} 像素。关闭此开关即可收起摄像头。",
     },
     "edges.camera": {"en": "Camera", "zh": "摄像头"},
-    "edges.camera_name": {"en": "your photo", "zh": "你拍的照片"},
+    "edges.camera_name": {"en": "Your photo", "zh": "你拍的照片"},  # begins a sentence
     "edges.camera_using": {
         "en": "Using your photo from the camera: {h}×{w} pixels. Clear the photo or turn the camera off to go back to the other pictures.",
         "zh": "正在使用你用摄像头拍的照片：{h}×{w} 像素。清除照片或关闭摄像头即可换回其他图像。",
@@ -63,28 +63,28 @@ STRINGS = {
     },
     # one message per way an upload fails: the kinds of convlab.images.ImageError
     "edges.err.empty": {
-        "en": "“{name}” is empty. Upload a PNG, JPEG, WebP, GIF, BMP or TIFF picture.",
-        "zh": "“{name}”是空文件。请上传 PNG、JPEG、WebP、GIF、BMP 或 TIFF 图片。",
+        "en": "{name} is empty. Upload a PNG, JPEG, WebP, GIF, BMP or TIFF picture.",
+        "zh": "{name} 是空文件。请上传 PNG、JPEG、WebP、GIF、BMP 或 TIFF 图片。",
     },
     "edges.err.not_image": {
-        "en": "“{name}” is not a picture this page can read. Upload a PNG, JPEG, WebP, GIF, BMP or TIFF file (a PDF or a renamed file will not work).",
-        "zh": "无法读取“{name}”：它不是本页支持的图片。请上传 PNG、JPEG、WebP、GIF、BMP 或 TIFF 文件（PDF 或改了扩展名的文件不行）。",
+        "en": "{name} is not a picture this page can read. Upload a PNG, JPEG, WebP, GIF, BMP or TIFF file (a PDF or a renamed file will not work).",
+        "zh": "无法读取 {name}：它不是本页支持的图片。请上传 PNG、JPEG、WebP、GIF、BMP 或 TIFF 文件（PDF 或改了扩展名的文件不行）。",
     },
     "edges.err.too_large": {
-        "en": "“{name}” has too many pixels ({width}×{height}); this page decodes at most {limit:,} pixels. Scale it down (e.g. to 2000×1500) and upload it again.",
-        "zh": "“{name}”的像素太多（{width}×{height}）；本页最多解码 {limit:,} 个像素。请先缩小图片（例如到 2000×1500）再上传。",
+        "en": "{name} has too many pixels ({width}×{height}); this page decodes at most {limit:,} pixels. Scale it down (e.g. to 2000×1500) and upload it again.",
+        "zh": "{name} 的像素太多（{width}×{height}）；本页最多解码 {limit:,} 个像素。请先缩小图片（例如到 2000×1500）再上传。",
     },
     "edges.err.damaged": {
-        "en": "“{name}” looks damaged or cut off and could not be decoded. Save the picture again as PNG or JPEG and upload that.",
-        "zh": "“{name}”似乎已损坏或不完整，无法解码。请把图片重新保存为 PNG 或 JPEG 后再上传。",
+        "en": "{name} looks damaged or cut off and could not be decoded. Save the picture again as PNG or JPEG and upload that.",
+        "zh": "{name} 似乎已损坏或不完整，无法解码。请把图片重新保存为 PNG 或 JPEG 后再上传。",
     },
     "edges.err.mode": {
-        "en": "The colours of “{name}” (mode {mode}) cannot be turned into gray here. Save it as an ordinary RGB or grayscale PNG or JPEG.",
-        "zh": "“{name}”的颜色模式（{mode}）无法转为灰度。请把它保存为普通的 RGB 或灰度 PNG/JPEG。",
+        "en": "{name} has colours (mode {mode}) that cannot be turned into gray here. Save it as an ordinary RGB or grayscale PNG or JPEG.",
+        "zh": "{name} 的颜色模式（{mode}）无法转为灰度。请把它保存为普通的 RGB 或灰度 PNG/JPEG。",
     },
     "edges.err.bomb": {
-        "en": "“{name}” claims far too many pixels to decode safely; this page decodes at most {limit:,} pixels. Scale it down (e.g. to 2000×1500) and upload it again.",
-        "zh": "“{name}”声称的像素数太多，无法安全解码；本页最多解码 {limit:,} 个像素。请先缩小图片（例如到 2000×1500）再上传。",
+        "en": "{name} claims far too many pixels to decode safely; this page decodes at most {limit:,} pixels. Scale it down (e.g. to 2000×1500) and upload it again.",
+        "zh": "{name} 声称的像素数太多，无法安全解码；本页最多解码 {limit:,} 个像素。请先缩小图片（例如到 2000×1500）再上传。",
     },
     # --- the kernel ---
     "edges.kernel_header": {"en": "Kernel K", "zh": "卷积核 K"},

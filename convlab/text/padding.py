@@ -220,6 +220,7 @@ STRINGS = {
     "padding.col_kernel": {"en": "kernel", "zh": "卷积核"},
     "padding.col_stride": {"en": "stride", "zh": "步幅"},
     "padding.col_padding": {"en": "padding", "zh": "填充"},
+    "padding.col_int_help": {"en": "a whole number from {lo} to {hi}", "zh": "{lo} 到 {hi} 之间的整数"},
     "padding.col_padding_help": {
         "en": "valid, same, full, or a number p of zeros on every side",
         "zh": "valid、same、full，或每边填充的零的个数 p",
@@ -233,16 +234,16 @@ STRINGS = {
         "zh": "第 {row} 层：{column}为空；请输入 {lo} 到 {hi} 之间的整数。",
     },
     "padding.stack_err_not_int": {
-        "en": "Layer {row}: the {column} “{text}” is not a whole number; type one from {lo} to {hi}.",
-        "zh": "第 {row} 层：{column}“{text}”不是整数；请输入 {lo} 到 {hi} 之间的整数。",
+        "en": "Layer {row}: the {column} {text} is not a whole number; type one from {lo} to {hi}.",
+        "zh": "第 {row} 层：{column} {text} 不是整数；请输入 {lo} 到 {hi} 之间的整数。",
     },
     "padding.stack_err_range": {
         "en": "Layer {row}: the {column} {text} is out of range; use a whole number from {lo} to {hi}.",
         "zh": "第 {row} 层：{column} {text} 超出范围；请使用 {lo} 到 {hi} 之间的整数。",
     },
     "padding.stack_err_padding": {
-        "en": "Layer {row}: the padding “{text}” is not valid; use valid, same, full or a whole number from {lo} to {hi}.",
-        "zh": "第 {row} 层：填充“{text}”无效；请使用 valid、same、full 或 {lo} 到 {hi} 之间的整数。",
+        "en": "Layer {row}: the padding {text} is not valid; use valid, same, full or a whole number from {lo} to {hi}.",
+        "zh": "第 {row} 层：填充 {text} 无效；请使用 valid、same、full 或 {lo} 到 {hi} 之间的整数。",
     },
     "padding.stack_too_many": {"en": "A stack may have at most {n} layers; delete some rows.", "zh": "最多 {n} 层；请删除一些行。"},
     "padding.stack_empty": {"en": "No layers yet: add a row to the table, or press one of the buttons above.", "zh": "还没有层：在表格中添加一行，或点击上面的按钮。"},

@@ -113,9 +113,9 @@ STRINGS = {
         "en": "The loss grew from {first:.3g} to {last:.3g}: the learning rate {lr:g} is above the stable bound 2/λmax = {bound:.4g}, and with more epochs the loss explodes. Use a learning rate below {bound:.4g}.",
         "zh": "损失从 {first:.3g} 增大到 {last:.3g}：学习率 {lr:g} 高于稳定上界 2/λmax = {bound:.4g}，迭代周期更多时损失会发散。请使用低于 {bound:.4g} 的学习率。",
     },
-    "training.timeout": {
-        "en": "Stopped after {seconds} s at epoch {epoch} of {epochs} (time limit). Use fewer epochs.",
-        "zh": "已运行 {seconds} 秒，在第 {epoch} / {epochs} 个迭代周期停止（时间上限）。请减少迭代周期。",
+    "training.too_much": {
+        "en": "This run is too large: {epochs} epochs × {cells} output cells × {weights} kernel weights = {work:,} multiply-adds, and a run may take at most {limit:,}. Use at most {max_epochs} epochs, or a smaller target kernel.",
+        "zh": "这次运行太大：{epochs} 个迭代周期 × {cells} 个输出元素 × {weights} 个卷积核权重 = {work:,} 次乘加，而一次运行最多 {limit:,} 次。请最多使用 {max_epochs} 个迭代周期，或使用更小的目标卷积核。",
     },
     "training.interrupted": {
         "en": "The run was interrupted at epoch {epoch} of {epochs}; what it had computed is shown. Press Train to run again.",
