@@ -4,8 +4,7 @@ against Keras, and a layer-stack calculator with receptive fields."""
 import pandas as pd
 import streamlit as st
 
-from convlab import padding as cs
-from convlab import state, widgets
+from convlab import padding as cs, state, widgets, yourturn
 from convlab.figures import padding as figs
 from convlab.padding import PARAMS, shape_text
 from convlab.text import t
@@ -151,4 +150,5 @@ else:
     if result.failure:
         st.error(cs.stack_failure_text(result.failure, lang))
 
+yourturn.your_turn(PAGE, lang)
 state.sync(PAGE, PARAMS)

@@ -3,7 +3,7 @@ import pandas as pd
 import streamlit as st
 
 from convcore import training
-from convlab import state, widgets
+from convlab import state, widgets, yourturn
 from convlab import training as lab
 from convlab.figures import training as figs
 from convlab.text import t
@@ -140,6 +140,7 @@ if prob is not None:
             col.plotly_chart(fig, key=f"training.{key}", width="stretch")
     settings = {k: v for k, v in config.items() if k != "problem"}
     widgets.code_expander(lang, lab.tf_code(name, prob.K, **settings), lab.convcore_code(name, prob.K, **settings))
+yourturn.your_turn(PAGE, lang)
 state.sync(PAGE, PARAMS)
 
 if busy and prob is not None and not too_much:  # last, so nothing of the previous run is left on the page meanwhile

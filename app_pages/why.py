@@ -2,7 +2,7 @@
 import streamlit as st
 
 from convcore import why
-from convlab import state, widgets
+from convlab import state, widgets, yourturn
 from convlab.why import (MAX_KERNEL, MAX_SIDE, channels_code, locality_lines, params_code, pixel_arithmetic,
                          ratio_numbers, seed_claim_numbers)
 from convlab.figures import why as figs
@@ -134,4 +134,5 @@ charts("mix_out", figs.mixing_output_figures(mix, lang) + [None] * (2 - O))
 
 st.header(t("why.summary_header", lang))
 st.markdown(t("why.summary", lang))
+yourturn.your_turn(PAGE, lang)
 state.sync(PAGE, PARAMS)
