@@ -85,8 +85,7 @@ def wait_no_clashes(page):
 SAME_AVG = "X=0,1,2,3;4,5,6,7;8,9,10,11;12,13,14,15&ph=3&pw=3&sh=2&sw=2&pad=same&mode=avg&i=1&j=1"
 
 
-@pytest.mark.parametrize("lang, query, width", [("en", "", 1280), ("zh", "", 390), ("en", SAME_AVG, 390),
-                                                ("zh", SAME_AVG, 1280)])
+@pytest.mark.parametrize("lang, query, width", [("zh", "", 390), ("en", SAME_AVG, 390)])  # a phone is where they clash
 def test_walk_controls_titles_and_sum_do_not_overlap(browser, app_url, width, lang, query):
     context = browser.new_context(viewport={"width": width, "height": 1600})
     page = context.new_page()
