@@ -4,7 +4,8 @@ Text catalogs (``text/``, English and 中文), plotly figures (``figures/``),
 page parameters and URL values (``urlstate``), number formatting (``fmt``),
 generated code (``codegen``), upload decoding (``images``), on-demand
 TensorFlow checks (``tfcheck``), one module of logic per page (``why``,
-``stepper``, ``padding``, ``edges``, ``training``) and the exercises
+``stepper``, ``padding``, ``edges``, ``training``, ``transposed``,
+``pooling``, ``groups``) and the exercises
 (``exercises/``: generated from a seed, graded from convcore). The
 mathematics is ``convcore``'s.
 
