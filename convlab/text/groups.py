@@ -129,7 +129,7 @@ STRINGS = {
     },
     "groups.h": {"en": "image height H", "zh": "图像高度 H"},
     "groups.w": {"en": "image width W", "zh": "图像宽度 W"},
-    "groups.col_quantity": {"en": " ", "zh": " "},
+    "groups.col_quantity": {"en": "per layer", "zh": "每层"},
     "groups.col_standard": {"en": "standard, groups = 1 ({cin}→{cout})", "zh": "标准卷积，groups = 1（{cin}→{cout}）"},
     "groups.col_grouped": {"en": "your layer, groups = {g} ({cin}→{cout})", "zh": "当前层，groups = {g}（{cin}→{cout}）"},
     "groups.col_depthwise": {"en": "depthwise, groups = {cin} ({cin}→{cout}, M = {m})",
