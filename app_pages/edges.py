@@ -3,8 +3,8 @@ import functools
 
 import streamlit as st
 
-from convcore import kernels
-from convlab import edges, images, state, widgets
+from convcore import PAD_MODES, kernels
+from convlab import edges, images, state, widgets, yourturn
 from convlab.figures import edges as figs
 from convlab.text import t
 from convlab.urlstate import Bool, Choice, Int, Matrix
@@ -18,6 +18,7 @@ PARAMS = {
     "kt": Bool(False),
     "custom": Matrix("1,-1", edges.MAX_CUSTOM, edges.MAX_CUSTOM),
     "padding": Choice("valid", ("valid", "same")),
+    "pad_mode": Choice("zeros", PAD_MODES),
     "abs": Bool(False),
 }
 UPLOAD = state.key(PAGE, "upload")  # the uploaded file: session only, never in the URL
@@ -81,19 +82,24 @@ with c_out:
     st.subheader(t("edges.output_header", lang))
     padding = widgets.choice(PAGE, PARAMS, "padding", t("edges.padding", lang), widget="radio",
                              format_func=lambda p: t(f"edges.pad.{p}", lang))
+    pad_mode = widgets.choice(PAGE, PARAMS, "pad_mode", t("edges.pad_mode", lang), disabled=padding != "same",
+                              help=t("edges.pad_mode_help", lang), format_func=lambda m: t(f"edges.pm.{m}", lang))
     absolute = widgets.flag(PAGE, PARAMS, "abs", t("edges.abs", lang), help=t("edges.abs_help", lang))
 
-setup = edges.Setup(image=image, uploaded=decoded is not None, transpose=transpose, kernel=name, kt=kt,
-                    padding=padding, absolute=absolute)
 X0 = decoded.pixels if decoded is not None else images.synthetic(image, size)
-X, K = setup.oriented(X0, K)  # Xᵀ, Kᵀ when asked
+X, K = edges.Setup(transpose=transpose, kt=kt).oriented(X0, K)  # Xᵀ, Kᵀ when asked
+problem = edges.pad_mode_problem(X.shape, K.shape, pad_mode) if K is not None and padding == "same" else None
+if problem:  # a picture too small to mirror that much: zero padding meanwhile
+    st.warning(t(problem[0], lang, **problem[1]))
+setup = edges.Setup(image=image, uploaded=decoded is not None, transpose=transpose, kernel=name, kt=kt,
+                    padding=padding, absolute=absolute, pad_mode="zeros" if problem or padding != "same" else pad_mode)
 
 result = None
 if K is None:
     st.info(t("edges.custom_invalid", lang))
 else:
     try:
-        result = kernels.detect(X, K, padding, absolute=absolute, preset_name=setup.preset_name)
+        result = edges.detect(X, K, padding, setup.pad_mode, absolute=absolute, preset_name=setup.preset_name)
     except ValueError:
         st.error(t("edges.fit_error", lang, kh=K.shape[0], kw=K.shape[1], h=X.shape[0], w=X.shape[1]))
 
@@ -119,6 +125,8 @@ if result is not None:
                      padding=padding, oh=oh, ow=ow))
         if not absolute:
             st.caption(t("edges.colours", lang))
+        if padding == "same" and (border := edges.border_stats(X, K, setup.pad_mode)):
+            st.caption(edges.border_caption(border, lang))
     with f_out:
         if result.all_zero:
             st.info(edges.zero_message(edges.zero_case(X, K), K, setup, lang))
@@ -142,4 +150,5 @@ if result is not None:
 
 if K is not None:
     widgets.code_expander(lang, *setup.code(X0.shape, K))
+yourturn.your_turn(PAGE, lang)
 state.sync(PAGE, PARAMS)

@@ -94,7 +94,8 @@ st.table(groups.counts_table(cost, lang), hide_index=True)
 st.markdown(groups.ratio_text(cost, lang))
 st.caption(groups.depthwise_note(cost, lang))
 st.download_button(t("groups.download", lang), groups.counts_csv(cost), file_name="convlab_groups_counts.csv",
-                   mime="text/csv", key=state.key(PAGE, "download"), icon=":material/download:")
+                   mime="text/csv", key=state.key(PAGE, "download"), icon=":material/download:",
+                   on_click="ignore")  # no rerun: the file is kept
 
 # --- 4. depthwise-separable ----------------------------------------------------------------
 st.header(t("groups.sep_header", lang))

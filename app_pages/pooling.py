@@ -101,7 +101,7 @@ else:
     st.subheader(tr("result"))
     st.dataframe(Y, key=state.key(PAGE, "result_table"))
     st.download_button(tr("download"), stepper.csv_text(Y), file_name="convlab_pooled.csv", mime="text/csv",
-                       key=state.key(PAGE, "download"))
+                       key=state.key(PAGE, "download"), on_click="ignore")  # no rerun: the file is kept
     widgets.code_expander(lang, *pooling.code(X, size, stride, pad, mode))
 
 st.header(tr("shift_header"))
@@ -118,4 +118,5 @@ if d:
 getattr(st, level)(t(key, lang, **values))  # st.info / st.success / st.warning
 
 yourturn.your_turn(PAGE, lang)
+widgets.quiet_interrupted_animations()  # ▶ paused mid-animation (last: no gap)
 state.sync(PAGE, PARAMS)

@@ -3,7 +3,7 @@ import streamlit as st
 
 import convcore
 from convcore import seed
-from convlab import state, stepper, widgets
+from convlab import state, stepper, widgets, yourturn
 from convlab.figures.stepper import frame_steps, output_picker, reads_figure, walk_figure, walk_labels
 from convlab.fmt import window_sum
 from convlab.text import t
@@ -15,6 +15,7 @@ PARAMS = {
     "K": Matrix(matrix_text(seed.CORR_K), max_rows=7, max_cols=7),
     "op": Choice("corr", ("corr", "conv")),
     "pad": Choice("explicit", ("explicit", "valid", "same", "full")),
+    "pad_mode": Choice("zeros", convcore.PAD_MODES),
     "ph": Int(0, 0, 5), "pw": Int(0, 0, 5),
     "sh": Int(1, 1, 6), "sw": Int(1, 1, 6),
     "dh": Int(1, 1, 4), "dw": Int(1, 1, 4),
@@ -55,6 +56,8 @@ with right:
                         format_func=lambda o: t(f"stepper.op_{o}", lang))
     pad = widgets.choice(PAGE, PARAMS, "pad", t("stepper.padding", lang),
                          format_func=lambda p: t(f"stepper.pad_{p}", lang))
+    pad_mode = widgets.choice(PAGE, PARAMS, "pad_mode", t("stepper.pad_mode", lang), help=t("stepper.pad_mode_help", lang),
+                              format_func=lambda m: t(f"stepper.pm_{m}", lang))
     c1, c2 = st.columns(2)
     with c1:  # rows
         ph = widgets.number(PAGE, PARAMS, "ph", t("stepper.ph", lang), disabled=pad != "explicit")
@@ -80,6 +83,9 @@ else:
         st.error(t(problem[0], lang, **problem[1]))
     else:
         shape = convcore.output_shape(X.shape, K.shape, padding, stride, dilation)
+        if problem := stepper.pad_problem(X.shape, K.shape, padding, stride, dilation, pad_mode):
+            st.warning(t(problem[0], lang, **problem[1]))  # the page goes on with zero padding
+            pad_mode = "zeros"
 
 if shape is not None:
     H, W = shape
@@ -94,21 +100,23 @@ if shape is not None:
     steps = frame_steps(H * W, i * W + j)
     if len(steps) < H * W:  # a long walk animates the steps around the chosen cell
         st.caption(t("stepper.walk_window", lang, first=steps.start + 1, last=steps.stop, total=H * W))
-    st.plotly_chart(walk_figure(X, K, padding, stride, dilation, step=i * W + j, labels=labels),
+    st.plotly_chart(walk_figure(X, K, padding, stride, dilation, step=i * W + j, labels=labels,
+                                pad_mode=pad_mode),
                     key=state.key(PAGE, "walk_chart"), width="stretch")
 
     st.subheader(t("stepper.pick", lang))
     st.caption(t("stepper.pick_help", lang))
-    Y = convcore.corr2d(X, K, padding=padding, stride=stride, dilation=dilation)
+    Y = convcore.corr2d(X, K, padding=padding, stride=stride, dilation=dilation, pad_mode=pad_mode)
     in_col, out_col, ctl_col = st.columns([3, 2, 2])
     with ctl_col:
         i = st.selectbox(t("stepper.row", lang), range(H), key=state.key(PAGE, "i"))
         j = st.selectbox(t("stepper.col", lang), range(W), key=state.key(PAGE, "j"))
-        window = convcore.window_at(X, K, i, j, padding=padding, stride=stride, dilation=dilation)
+        window = convcore.window_at(X, K, i, j, padding=padding, stride=stride, dilation=dilation, pad_mode=pad_mode)
         st.markdown(f"#### {t('stepper.cell_sum', lang, i=i, j=j, sum=window_sum(window, K))}")
         st.caption(t("stepper.cell_reads", lang, cells=stepper.cells_text(window, dilation)))
     with in_col:
-        st.plotly_chart(reads_figure(X, K, padding, stride, dilation, cell=(i, j), title=labels["input"], lang=lang),
+        st.plotly_chart(reads_figure(X, K, padding, stride, dilation, cell=(i, j), title=labels["input"], lang=lang,
+                                     pad_mode=pad_mode),
                         key=state.key(PAGE, "reads_chart"), width="stretch")
     with out_col:
         st.plotly_chart(output_picker(Y, cell=(i, j), title=t("stepper.lbl_output_click", lang)),
@@ -122,14 +130,15 @@ if shape is not None:
 
     if st.button(t("stepper.verify", lang), key=state.key(PAGE, "verify")):
         with st.spinner(t("common.tf_loading", lang)):
-            st.session_state[VERIFIED] = stepper.tf_check(X, K, padding, stride, dilation, Y)
-    config = stepper.check_config(X, K, padding, stride, dilation)
+            st.session_state[VERIFIED] = stepper.tf_check(X, K, padding, stride, dilation, Y, pad_mode)
+    config = stepper.check_config(X, K, padding, stride, dilation, pad_mode)
     verdict = stepper.verdict(st.session_state.get(VERIFIED), config, Y)
     if verdict is not None:
         level, key, values = verdict
         getattr(st, level)(t(key, lang, **values))  # st.success / st.error / st.warning
 
-    widgets.code_expander(lang, *stepper.code(X.shape, K.shape, padding, stride, dilation, flip))
-    widgets.quiet_interrupted_animations()  # ▶ paused, or a preset pressed while it plays (last: no gap)
+    widgets.code_expander(lang, *stepper.code(X.shape, K.shape, padding, stride, dilation, flip, pad_mode))
 
+yourturn.your_turn(PAGE, lang)
+widgets.quiet_interrupted_animations()  # ▶ paused, or a preset pressed while it plays (last: no gap)
 state.sync(PAGE, PARAMS)

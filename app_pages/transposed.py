@@ -127,7 +127,7 @@ if X is not None and K is not None and not problem:
     st.subheader(tr("result"))
     st.dataframe(Y, key=key("result_table"))
     st.download_button(tr("download"), stepper.csv_text(Y), file_name="convlab_transposed.csv", mime="text/csv",
-                       key=key("download"))
+                       key=key("download"), on_click="ignore")  # no rerun: the file is kept
     if st.button(tr("verify"), key=key("verify")):
         with st.spinner(t("common.tf_loading", lang)):
             ss[VERIFIED] = tc.tf_check(X, K, stride, padding, output_padding, Y)
@@ -149,4 +149,5 @@ for col, fig, name in zip(st.columns(2), figs.checker_figures(cb, titles, lang),
 st.info(tc.checker_message(cb, lang))
 
 yourturn.your_turn(PAGE, lang)
+widgets.quiet_interrupted_animations()  # ▶ paused mid-animation (last: no gap)
 state.sync(PAGE, PARAMS)

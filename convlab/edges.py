@@ -12,15 +12,16 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from convcore.kernels import CUSTOM, PRESETS, gradient_pair, preset
+import convcore
+from convcore.kernels import CUSTOM, PRESETS, EdgeResult, detect as _detect, gradient_pair, preset
 
-from . import codegen, images
+from . import codegen, images, stepper
 from .fmt import num, quoted
 from .text import t
 
 __all__ = ["MAX_CUSTOM", "Setup", "preset_label", "decode_once", "remember_source", "choose_picture",
            "picture_name", "picture_caption", "upload_error_message", "ZeroCase", "zero_case", "zero_message", "kernel_text",
-           "code_snippets"]
+           "code_snippets", "detect", "pad_mode_problem", "BorderStats", "border_stats", "border_caption"]
 
 MAX_CUSTOM = 7  # the custom kernel's editor allows up to 7x7
 DECODED = "_edges.decoded"  # where decode_once keeps the last upload's result
@@ -45,6 +46,7 @@ class Setup:
     kt: bool = False  # the kernel transposed (K^T)
     padding: str = "valid"
     absolute: bool = False  # |Y| instead of Y
+    pad_mode: str = "zeros"  # what "same" pads with (convcore.PAD_MODES)
 
     @property
     def preset_name(self) -> str | None:
@@ -78,7 +80,75 @@ class Setup:
         """(TensorFlow code, convcore code) for this setup: :func:`code_snippets`
         for a ``image_shape`` picture (before transposition) and the kernel ``K`` shown."""
         return code_snippets(image_shape, K, self.padding, seed_image=self.seed_image,
-                             transpose_image=self.transpose, absolute=self.absolute, preset_name=self.preset_name)
+                             transpose_image=self.transpose, absolute=self.absolute, preset_name=self.preset_name,
+                             pad_mode=self.pad_mode)
+
+
+def detect(X, K, padding="valid", pad_mode="zeros", *, absolute=False, preset_name=None) -> EdgeResult:
+    """:func:`convcore.kernels.detect` with ``"same"`` padding of any
+    ``pad_mode``: the picture padded as ``corr2d(..., padding="same",
+    pad_mode=pad_mode)`` pads it, then detected without more padding (the
+    gradient magnitude likewise). Raises ``ValueError`` as ``detect`` does,
+    or when the picture is too small for the mode (:func:`pad_mode_problem`).
+
+    >>> X = np.ones((3, 5)); X[:, 1:3] = 0
+    >>> detect(X, [[1, -1]], "same").signed[:, 4].tolist(), detect(X, [[1, -1]], "same", "reflect").signed[:, 4].tolist()
+    ([1.0, 1.0, 1.0], [0.0, 0.0, 0.0])
+    """
+    if padding != "same" or pad_mode == "zeros":
+        return _detect(X, K, padding, absolute=absolute, preset_name=preset_name)
+    X, K = np.asarray(X, dtype=float), np.asarray(K, dtype=float)
+    pads = convcore.pad_amounts(X.shape, K.shape, "same")
+    src = convcore.pad_source(X.shape, pads, pad_mode)
+    return _detect(X[src[..., 0], src[..., 1]], K, "valid", absolute=absolute, preset_name=preset_name)
+
+
+def pad_mode_problem(X_shape, K_shape, pad_mode) -> tuple[str, dict] | None:
+    """Why ``pad_mode`` cannot pad this picture to ``"same"`` size (the step
+    page's words, :func:`convlab.stepper.pad_problem`), or None."""
+    return stepper.pad_problem(X_shape, K_shape, "same", 1, 1, pad_mode)
+
+
+@dataclass(frozen=True)
+class BorderStats:
+    """Mean |output| on the border (the output cells whose window reaches into
+    the padding) with zero padding and with ``mode``, and inside it."""
+
+    cells: int  # border cells
+    zeros: float
+    mode: str
+    other: float
+    interior: float | None  # None: every cell is on the border
+
+
+def border_stats(X, K, pad_mode="zeros") -> BorderStats | None:
+    """Zero padding's border against ``pad_mode``'s (reflect's when ``pad_mode``
+    is zeros) for ``"same"`` padding; None when nothing is padded.
+
+    >>> X = np.ones((6, 8)); X[:, 2:6] = 0
+    >>> border_stats(X, [[1, -1]], "zeros")
+    BorderStats(cells=6, zeros=1.0, mode='reflect', other=0.0, interior=0.2857142857142857)
+    """
+    X, K = np.asarray(X, dtype=float), np.asarray(K, dtype=float)
+    (t_, b), (l, r) = convcore.pad_amounts(X.shape, K.shape, "same")
+    border = np.zeros(X.shape, bool)
+    border[:t_], border[X.shape[0] - b:], border[:, :l], border[:, X.shape[1] - r:] = True, True, True, True
+    if not border.any():
+        return None
+    mode = "reflect" if pad_mode == "zeros" else pad_mode
+    if pad_mode_problem(X.shape, K.shape, mode):
+        return None
+    Z = np.abs(convcore.corr2d(X, K, padding="same"))
+    O = np.abs(convcore.corr2d(X, K, padding="same", pad_mode=mode))
+    interior = float(Z[~border].mean()) if (~border).any() else None
+    return BorderStats(int(border.sum()), float(Z[border].mean()), mode, float(O[border].mean()), interior)
+
+
+def border_caption(stats: BorderStats, lang: str) -> str:
+    """One sentence: the border's mean |output| with zeros and with the mode, against the interior's."""
+    inside = t("edges.border_inside", lang, v=num(stats.interior)) if stats.interior is not None else ""
+    return t("edges.border", lang, cells=stats.cells, zeros=num(stats.zeros), mode=stats.mode,
+             other=num(stats.other), inside=inside)
 
 
 def preset_label(name: str, lang: str) -> str:
@@ -290,9 +360,11 @@ def _tf_matrix(K) -> str:
 
 
 def code_snippets(image_shape, K, padding="valid", *, seed_image=False, transpose_image=False,
-                  absolute=False, preset_name: str | None = None) -> tuple[str, str]:
+                  absolute=False, preset_name: str | None = None, pad_mode="zeros") -> tuple[str, str]:
     """(TensorFlow code, convcore code) that compute exactly what the page shows."""
     K = np.asarray(K, dtype=float)
+    pad_mode = pad_mode if padding == "same" else "zeros"
+    conv_padding = "VALID" if pad_mode != "zeros" else padding.upper()  # the TF code has padded X itself
     if seed_image:
         x_lines = ["X = tf.Variable(tf.ones((6, 8)))", "X[:, 2:6].assign(tf.zeros(X[:, 2:6].shape))"]
     else:
@@ -308,20 +380,27 @@ def code_snippets(image_shape, K, padding="valid", *, seed_image=False, transpos
             f"Kx = tf.constant({_tf_matrix(preset(pair[0]))})",
             f"Ky = tf.constant({_tf_matrix(preset(pair[1]))})",
             "conv = lambda k: tf.nn.conv2d(tf.reshape(tf.cast(X, tf.float32), (1, *X.shape, 1)),",
-            f"                             tf.reshape(k, (*k.shape, 1, 1)), 1, \"{padding.upper()}\")[0, :, :, 0]",
+            f"                             tf.reshape(k, (*k.shape, 1, 1)), 1, \"{conv_padding}\")[0, :, :, 0]",
             "magnitude = tf.sqrt(conv(Kx) ** 2 + conv(Ky) ** 2)",
         ]
     tf_text = codegen.tf_code(image_shape if not transpose_image else image_shape[::-1], K.shape, padding,
-                              data=[*x_lines, f"K = tf.constant({_tf_matrix(K)})"], after=tail)
+                              data=[*x_lines, f"K = tf.constant({_tf_matrix(K)})"], after=tail, pad_mode=pad_mode)
 
     cc_data = ["X = np.ones((6, 8))", "X[:, 2:6] = 0"] if seed_image else ["X = ...  # your image as a 2-D float array"]
     if transpose_image:
         cc_data.append("X = X.T")
     cc_data.append(f"K = np.array({_tf_matrix(K)})")
     cc_tail = ["Y = np.abs(Y)"] if absolute else []
-    if pair:
+    if pair and pad_mode != "zeros":
+        cc_tail += [
+            "from convcore.kernels import preset",
+            *(f"g{a} = convcore.corr2d(X, preset({n!r}), padding='same', pad_mode={pad_mode!r})"
+              for a, n in zip("xy", pair)),
+            "magnitude = np.hypot(gx, gy)",
+        ]
+    elif pair:
         cc_tail += [
             "from convcore.kernels import gradient_magnitude, preset",
             f"magnitude = gradient_magnitude(X, preset({pair[0]!r}), preset({pair[1]!r}), {padding!r})",
         ]
-    return tf_text, codegen.convcore_code(padding=padding, numpy=True, data=cc_data, after=cc_tail)
+    return tf_text, codegen.convcore_code(padding=padding, numpy=True, data=cc_data, after=cc_tail, pad_mode=pad_mode)

@@ -19,7 +19,7 @@ from . import codegen, tfcheck
 from .fmt import num
 from .urlstate import matrix_text
 
-__all__ = ["Preset", "PRESETS", "geometry", "config_problem", "clamp_cell", "picked_cell", "cells_text", "kernel_text",
+__all__ = ["Preset", "PRESETS", "geometry", "config_problem", "pad_problem", "clamp_cell", "picked_cell", "cells_text", "kernel_text",
            "csv_text", "code", "check_config", "TFCheck", "tf_check", "TOLERANCE", "verdict"]
 
 
@@ -36,7 +36,7 @@ class Preset:
         """The page's other parameters for this example (cross-correlation,
         explicit padding, no dilation, the first output cell)."""
         (sh, sw), p = self.stride, self.padding
-        return {"op": "corr", "pad": "explicit", "ph": p, "pw": p, "sh": sh, "sw": sw, "dh": 1, "dw": 1,
+        return {"op": "corr", "pad": "explicit", "pad_mode": "zeros", "ph": p, "pw": p, "sh": sh, "sw": sw, "dh": 1, "dw": 1,
                 "i": 0, "j": 0}
 
 
@@ -85,6 +85,32 @@ def config_problem(X_shape, K_shape, padding, stride, dilation) -> tuple[str, di
               "n_w": cols.padded}
     dilated = (rows.k_eff, cols.k_eff) != (rows.k, cols.k)
     return ("stepper.no_fit_dilated" if dilated else "stepper.no_fit"), values
+
+
+def pad_problem(X_shape, K_shape, padding, stride, dilation, pad_mode) -> tuple[str, dict] | None:
+    """Why ``pad_mode`` cannot give this much padding, as ``(text key, its
+    values)`` (the page's words, like :func:`config_problem`), or None. The
+    limits are :func:`convcore.pad_source`'s: ``reflect`` mirrors at most
+    ``n - 1`` rows (columns) per side, ``symmetric`` and ``circular`` at most ``n``.
+    Call it for a configuration :func:`config_problem` accepts.
+
+    >>> pad_problem((3, 3), (2, 2), (1, 1), (1, 1), (1, 1), "reflect") is None
+    True
+    >>> pad_problem((2, 5), (3, 3), (2, 1), (1, 1), (1, 1), "reflect")
+    ('stepper.pad_mode_rows', {'mode': 'reflect', 'limit': 1, 'need': 2, 'n': 2, 'alt': 'symmetric, circular, zeros'})
+    >>> pad_problem((2, 2), (1, 1), (0, 3), (1, 1), (1, 1), "circular")[0]
+    'stepper.pad_mode_cols'
+    """
+    mode = pad_mode.lower()
+    if mode == "zeros":
+        return None
+    pads = convcore.pad_amounts(X_shape, K_shape, padding, stride, dilation)
+    for axis, n, (before, after) in zip(("rows", "cols"), X_shape, pads):
+        limit, need = n - 1 if mode == "reflect" else n, max(before, after)
+        if need > limit:
+            alt = "symmetric, circular, zeros" if mode == "reflect" else "zeros"
+            return f"stepper.pad_mode_{axis}", {"mode": mode, "limit": limit, "need": need, "n": n, "alt": alt}
+    return None
 
 
 def clamp_cell(i: int, j: int, shape) -> tuple[int, int]:
@@ -139,18 +165,18 @@ def csv_text(Y) -> str:
     return "\n".join(",".join(f"{v:g}" for v in row) for row in np.asarray(Y, dtype=float))
 
 
-def code(X_shape, K_shape, padding=0, stride=1, dilation=1, flip=False) -> tuple[str, str]:
+def code(X_shape, K_shape, padding=0, stride=1, dilation=1, flip=False, pad_mode="zeros") -> tuple[str, str]:
     """(TensorFlow code, convcore code) computing the page's output."""
-    return (codegen.tf_code(X_shape, K_shape, padding, stride, dilation, flip=flip),
-            codegen.convcore_code(padding, stride, dilation, flip=flip))
+    return (codegen.tf_code(X_shape, K_shape, padding, stride, dilation, flip=flip, pad_mode=pad_mode),
+            codegen.convcore_code(padding, stride, dilation, flip=flip, pad_mode=pad_mode))
 
 
 # --- the check against TensorFlow ----------------------------------------------
 
-def check_config(X, K, padding, stride, dilation) -> tuple:
+def check_config(X, K, padding, stride, dilation, pad_mode="zeros") -> tuple:
     """What a check is about: a check is shown only while the page still shows
-    the same input, (flipped) kernel, padding, stride and dilation."""
-    return matrix_text(X), matrix_text(K), padding, stride, dilation
+    the same input, (flipped) kernel, padding (and its mode), stride and dilation."""
+    return matrix_text(X), matrix_text(K), padding, stride, dilation, pad_mode
 
 
 @dataclass(frozen=True)
@@ -167,14 +193,15 @@ class TFCheck:
     reason: str = ""
 
 
-def tf_check(X, K, padding, stride, dilation, Y) -> TFCheck:
+def tf_check(X, K, padding, stride, dilation, Y, pad_mode="zeros") -> TFCheck:
     """Compute the cross-correlation with ``tf.nn.conv2d`` (TensorFlow imported
-    here) and compare it with convcore's output ``Y``."""
-    config = check_config(X, K, padding, stride, dilation)
+    here; ``tf.pad`` first for a ``pad_mode`` other than zeros) and compare it
+    with convcore's output ``Y``."""
+    config = check_config(X, K, padding, stride, dilation, pad_mode)
     if np.max(stride) > 1 and np.max(dilation) > 1:
         return TFCheck(config, problem="stride_dilation")  # a known refusal: no need to load TensorFlow
     try:
-        ref = tfcheck.tf_corr2d(X, K, padding, stride, dilation)
+        ref = tfcheck.tf_corr2d(X, K, padding, stride, dilation, pad_mode)
     except ImportError as e:
         return TFCheck(config, problem="tf_missing", reason=str(e))
     except ValueError as e:

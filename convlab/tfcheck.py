@@ -7,11 +7,13 @@ from convcore._geometry import pad_amounts, pair
 from convcore.training import load_tensorflow as _tf  # the one lazy loader
 
 
-def tf_corr2d(X, K, padding=0, stride=1, dilation=1) -> np.ndarray:
+def tf_corr2d(X, K, padding=0, stride=1, dilation=1, pad_mode="zeros") -> np.ndarray:
     """The same cross-correlation computed by ``tf.nn.conv2d`` (float64 result).
 
-    TensorFlow refuses stride > 1 together with dilation > 1; that raises
-    ``ValueError``.
+    A ``pad_mode`` other than zeros pads ``X`` first (``tf.pad``'s REFLECT or
+    SYMMETRIC; numpy's wrap for circular, which ``tf.pad`` lacks), then
+    convolves with ``"VALID"``. TensorFlow refuses stride > 1 together with
+    dilation > 1; that raises ``ValueError``.
     """
     tf = _tf()
     X, K = np.asarray(X, np.float32), np.asarray(K, np.float32)
@@ -19,8 +21,18 @@ def tf_corr2d(X, K, padding=0, stride=1, dilation=1) -> np.ndarray:
     if max(s) > 1 and max(d) > 1:
         raise ValueError("TensorFlow's conv2d does not support stride > 1 together with dilation > 1")
     (t, b), (l, r) = pad_amounts(X.shape, K.shape, padding, s, d)
+    mode = pad_mode.lower()
+    x = tf.constant(X)
+    if mode in ("reflect", "symmetric"):
+        x = tf.pad(x, [[t, b], [l, r]], mode=mode.upper())
+        t = b = l = r = 0
+    elif mode == "circular":
+        x = tf.constant(np.pad(X, ((t, b), (l, r)), mode="wrap"))
+        t = b = l = r = 0
+    elif mode != "zeros":
+        raise ValueError(f"unknown pad_mode {pad_mode!r}")
     y = tf.nn.conv2d(
-        tf.constant(X[None, :, :, None]), tf.constant(K[:, :, None, None]),
+        x[None, :, :, None], tf.constant(K[:, :, None, None]),
         strides=list(s), padding=[[0, 0], [t, b], [l, r], [0, 0]], dilations=list(d),
     )
     return y.numpy()[0, :, :, 0].astype(np.float64)

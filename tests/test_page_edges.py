@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import io
 import json
+import re
 import struct
 import zlib
 
@@ -338,3 +339,70 @@ def test_a_photo_that_cannot_be_read_says_so():
     assert not at.exception and len(at.error) == 1
     assert "你拍的照片" in at.error[0].value and "image.jpg" not in at.error[0].value
     np.testing.assert_array_equal(z_of(at, "output"), SEED_Y)  # the built-in picture instead
+
+
+# --- padding modes (issue 11) --------------------------------------------------------
+
+def border_caption(at: AppTest) -> str:
+    return next(c.value for c in at.caption if c.value.startswith("Border ("))
+
+
+def test_same_zero_padding_makes_a_border_that_reflect_does_not():
+    at = open_page(padding="same")
+    zeros = z_of(at, "output")
+    np.testing.assert_array_equal(zeros[:, 7], 1)  # zero padding on the right: an edge that is not in the picture
+    assert "mean |output| 1 with zeros, 0 with reflect" in border_caption(at)
+    at.selectbox(key="edges.pad_mode").set_value("reflect").run()
+    assert not at.exception
+    Y = z_of(at, "output")
+    assert Y.shape == (6, 8)
+    np.testing.assert_array_equal(Y[:, 7], 0)  # reflect: no invented edge
+    np.testing.assert_array_equal(Y[:, :7], zeros[:, :7])  # inside the border nothing changes
+    stats = edges.border_stats(np.asarray(images.synthetic("seed", 64), float), kernels.preset("seed"), "reflect")
+    assert stats.zeros > stats.interior and stats.other < stats.zeros
+    assert "6 output cells" in border_caption(at) and "inside the border 0.2857" in border_caption(at)
+    assert at.query_params["pad_mode"] == "reflect" and at.query_params["padding"] == "same"
+    # its code pads the same way
+    tf_text, cc_text = (c.proto.code_text for c in at.get("code")[-2:])
+    assert 'mode="REFLECT"' in tf_text and "pad_mode='reflect'" in cc_text
+
+
+@pytest.mark.parametrize("mode", ["zeros", "reflect", "symmetric", "circular"])
+def test_each_mode_on_a_synthetic_picture_matches_convcore(mode):
+    import convcore
+
+    at = open_page(image="disc", size="24", kernel="sobel_x", padding="same", pad_mode=mode)
+    assert not at.exception and not at.warning
+    assert at.selectbox(key="edges.pad_mode").value == mode
+    X = images.synthetic("disc", 24)
+    np.testing.assert_allclose(z_of(at, "output"),
+                               convcore.corr2d(X, kernels.preset("sobel_x"), padding="same", pad_mode=mode), atol=1e-6)
+    assert ("pad_mode" in at.query_params) == (mode != "zeros")
+    M = np.hypot(*(convcore.corr2d(X, kernels.preset(k), padding="same", pad_mode=mode) for k in ("sobel_x", "sobel_y")))
+    np.testing.assert_allclose(z_of(at, "magnitude"), M, atol=1e-6)
+    ns = {}
+    exec(at.get("code")[-1].proto.code_text.replace("X = ...", "X = __import__('numpy').asarray(PIC)"),
+         {"PIC": X, **ns}, ns)
+    np.testing.assert_allclose(ns["Y"], z_of(at, "output"), atol=1e-6)
+
+
+def test_border_on_an_uploaded_photo():
+    rng = np.random.default_rng(0)
+    photo = (np.clip(rng.normal(150, 20, (40, 50)), 0, 255)).astype(np.uint8)  # a bright photo: zeros frame it dark
+    at = upload(open_page(padding="same", kernel="sobel_x", pad_mode="reflect"), "photo.png", png(photo))
+    assert not at.exception
+    text = border_caption(at)
+    zeros, other = (float(v) for v in re.search(r"\|output\| ([\d.]+) with zeros, ([\d.]+) with reflect", text).groups())
+    assert zeros > 5 * other
+
+
+def test_padding_mode_is_disabled_for_valid_and_warns_when_the_picture_is_too_small():
+    at = open_page(pad_mode="reflect")
+    assert at.selectbox(key="edges.pad_mode").disabled
+    np.testing.assert_array_equal(z_of(at, "output"), SEED_Y)  # valid: no padding at all
+    # a 7x7 kernel over the transposed 8x6 picture... mirrored 3 columns fit; a 1-row picture cannot be mirrored
+    at = open_page(padding="same", pad_mode="reflect", kernel="custom", custom="1;1;-1")
+    at = upload(at, "line.png", png(np.full((1, 9), 200, np.uint8)))
+    assert not at.exception
+    assert at.warning and "reflect" in at.warning[0].value and "Use less padding" in at.warning[0].value
+    assert z_of(at, "output").shape == (1, 9)  # shown with zero padding meanwhile

@@ -256,3 +256,12 @@ def your_turn_round(at, page: str) -> set[str]:
     assert at.session_state[f"{page}.yourturn"]["n"] == 1 and not any(s.value.startswith("Right") for s in at.success)
     second = answer_your_turn(at, page, right=False)
     return {first.kind, second.kind}
+
+
+@pytest.mark.parametrize("script,page", [("why", "why"), ("stepper", "stepper"), ("padding_stride", "padding"),
+                                         ("edges", "edges"), ("training", "training")])
+def test_each_chapter_page_ends_with_its_own_your_turn(script, page):
+    at = open_page(script)
+    kinds = your_turn_round(at, page)
+    assert kinds <= {k.name for k in KINDS.values() if k.page == page}
+    assert not at.exception

@@ -128,7 +128,7 @@ def test_text_in_a_cell_and_blank_cell():
     at.run()
     assert not at.exception
     assert "cell [1, 1]" in at.error[0].value and "abc" in at.error[0].value
-    assert at.get("plotly_chart") == [] or len(at.get("plotly_chart")) == 0
+    assert not [c for c in at.get("plotly_chart") if ".yt." not in str(c.key)]  # only "Your turn"'s own
     at.session_state[key] = {"edited_rows": {1: {"1": "  "}}, "added_rows": [], "deleted_rows": []}
     at.run()
     assert "is empty" in at.error[0].value
@@ -188,7 +188,7 @@ def test_a_kernel_that_does_not_fit_is_explained_in_chinese():
     assert "卷积核 2×2 膨胀后为 5×2" in message and "填充后的输入 3×3" in message
     assert not ENGLISH_WORD.findall(message), message  # none of convcore's English sentence
     assert not re.search(r"\dx\d", message)
-    assert not at.get("plotly_chart")  # no walk for a configuration without output
+    assert not [c for c in at.get("plotly_chart") if ".yt." not in str(c.key)]  # no walk: no output ("Your turn" apart)
     at = tests.conftest.open_page("stepper", {"sh": 6, "dh": 4}, "en")
     assert "kernel 2×2, dilated to 5×2, does not fit in the padded input 3×3" in at.error[0].value
 
@@ -230,3 +230,101 @@ def test_tensorflows_refusal_is_said_in_chinese():
     warning = at.warning[0].value
     assert "不支持步幅大于 1 的同时膨胀也大于 1" in warning
     assert not ENGLISH_WORD.findall(warning.replace("TensorFlow", "").replace("tf.nn.conv2d", "")), warning
+
+
+# --- padding modes (issue 11) -------------------------------------------------------
+
+SEED_X = np.arange(9.0).reshape(3, 3)
+SEED_K = np.array([[0.0, 1.0], [2.0, 3.0]])
+
+
+def page_charts(at) -> list:
+    return [c for c in at.get("plotly_chart") if ".yt." not in str(c.key)]  # "Your turn" apart
+
+
+@pytest.mark.parametrize("mode", ["zeros", "reflect", "symmetric", "circular"])
+def test_each_padding_mode_pads_with_its_values_and_says_where_they_come_from(mode):
+    import convcore
+
+    at = open_page({"pad_mode": mode, "ph": 1, "pw": 1} if mode != "zeros" else {"ph": 1, "pw": 1})
+    assert not at.exception and not at.warning
+    assert at.selectbox(key="stepper.pad_mode").value == mode
+    expected = convcore.corr2d(SEED_X, SEED_K, padding=1, pad_mode=mode)
+    np.testing.assert_array_equal(output(at), expected)
+    np.testing.assert_array_equal(at.dataframe[-1].value.to_numpy(), expected)
+    # the padded input shows the copied values, and its hover says which cell each copies
+    fig = walk(at)
+    P = array(fig["data"][0]["z"])
+    src = convcore.pad_source((3, 3), 1, mode)
+    np.testing.assert_array_equal(P, np.where(src[..., 0] < 0, 0, SEED_X[src[..., 0], src[..., 1]]))
+    assert "%{customdata}" in fig["data"][0]["hovertemplate"]
+    corner = fig["data"][0]["customdata"][0][0]
+    assert corner == ("zero padding" if mode == "zeros" else f"copy of X[{src[0, 0, 0]}, {src[0, 0, 1]}]")
+    assert fig["data"][0]["customdata"][1][1] == "X[0, 0]"
+    # the arithmetic of Y[0, 0] uses the padded values
+    p = P[:2, :2].ravel()
+    assert cell_sum(at).startswith(f"#### Y[0, 0] = {p[0]:g}×0 + {p[1]:g}×1 + {p[2]:g}×2 + {p[3]:g}×3 =")
+    # the URL holds the mode only when it is not the default, and a link brings it back
+    assert at.query_params.get("pad_mode") == (None if mode == "zeros" else [mode]) or \
+        at.query_params.get("pad_mode") == (None if mode == "zeros" else mode)
+    # the code pads the same way
+    tf_text, cc_text = (c.proto.code_text for c in at.get("code")[-2:])
+    if mode == "zeros":
+        assert "pad_mode" not in cc_text and "tf.pad" not in tf_text
+    else:
+        assert f"pad_mode={mode!r}" in cc_text and 'padding="VALID"' in tf_text
+        assert (f'mode="{mode.upper()}"' if mode != "circular" else 'mode="wrap"') in tf_text
+    ns = {"X": SEED_X, "K": SEED_K}
+    exec(cc_text, ns)
+    np.testing.assert_array_equal(ns["Y"], expected)
+
+
+def test_padding_hover_in_chinese():
+    at = tests.conftest.open_page("stepper", {"pad_mode": "reflect", "ph": 1, "pw": 1}, "zh")
+    assert walk(at)["data"][0]["customdata"][0][0] == "复制自 X[1, 1]"
+    reads = chart(at, "stepper.reads_chart")
+    assert reads["data"][0]["customdata"][0][1] == "复制自 X[1, 0]"
+    assert "%{customdata}" in reads["data"][0]["hovertemplate"]
+
+
+def test_choosing_a_mode_on_the_page_goes_into_the_url():
+    at = open_page()
+    at.button(key="stepper.preset_pad").click().run()
+    at.selectbox(key="stepper.pad_mode").set_value("symmetric").run()
+    assert not at.exception
+    assert "symmetric" in str(at.query_params.get("pad_mode"))
+    import convcore
+    np.testing.assert_array_equal(output(at), convcore.corr2d(SEED_X, SEED_K, padding=1, pad_mode="symmetric"))
+    at.button(key="stepper.preset_seed").click().run()  # an example puts zero padding back
+    assert at.selectbox(key="stepper.pad_mode").value == "zeros" and "pad_mode" not in at.query_params
+
+
+def test_padding_too_large_for_the_mode_warns_and_falls_back_to_zeros():
+    import convcore
+
+    at = open_page({"pad_mode": "reflect", "ph": 3, "pw": 1})
+    assert not at.exception and not at.error
+    message = at.warning[0].value
+    assert "reflect" in message and "at most 2 rows" in message and "asks for 3" in message
+    assert "Use less padding" in message and "symmetric" in message
+    np.testing.assert_array_equal(output(at), convcore.corr2d(SEED_X, SEED_K, padding=(3, 1)))
+    assert len(page_charts(at)) == 3  # the walk, the cells read, the picker: the page keeps working
+    # fixing the padding brings the mode back
+    at.number_input(key="stepper.ph").set_value(2).run()
+    assert not at.warning
+    np.testing.assert_array_equal(output(at), convcore.corr2d(SEED_X, SEED_K, padding=(2, 1), pad_mode="reflect"))
+    zh = tests.conftest.open_page("stepper", {"pad_mode": "circular", "pw": 4}, "zh")
+    assert "最多复制 3 列" in zh.warning[0].value and "需要 4 列" in zh.warning[0].value
+
+
+@pytest.mark.parametrize("mode", ["reflect", "circular"])
+def test_generated_tensorflow_code_runs_and_agrees(mode):
+    pytest.importorskip("tensorflow")
+    at = open_page({"pad_mode": mode, "ph": 1, "pw": 2, "sh": 2})
+    tf_text = at.get("code")[-2].proto.code_text
+    ns = {"X": SEED_X, "K": SEED_K}
+    exec(tf_text, ns)
+    np.testing.assert_allclose(np.asarray(ns["Y"]), output(at), atol=1e-5)
+    # and the page's own check agrees
+    at.button(key="stepper.verify").click().run()
+    assert at.success and "largest difference 0" in at.success[0].value

@@ -60,7 +60,7 @@ def test_presets_are_the_chapters_examples():
     assert edges.shape == (6, 7) and (edges[:, 1] == 1).all() and (edges[:, 5] == -1).all()
     for p in stepper.PRESETS.values():
         v = p.values()
-        assert set(v) == {"op", "pad", "ph", "pw", "sh", "sw", "dh", "dw", "i", "j"}
+        assert set(v) == {"op", "pad", "pad_mode", "ph", "pw", "sh", "sw", "dh", "dw", "i", "j"}
         assert (v["op"], v["pad"], v["dh"], v["dw"], v["i"], v["j"]) == ("corr", "explicit", 1, 1, 0, 0)
 
 

@@ -20,7 +20,7 @@ import unicodedata
 import numpy as np
 import plotly.graph_objects as go
 
-from convcore import Window, pad_amounts, window_at, windows
+from convcore import Window, pad_amounts, pad_source, window_at, windows
 from convcore._geometry import pair
 from convcore._ops import pad_input
 
@@ -217,11 +217,43 @@ def _frame_data(w: Window, K, dilation, out_shape, step_label):
 
 
 LABELS = ("input", "kernel", "products", "output", "step", "slider", "play", "pause")
+SOURCES = ("copy", "zero", "own")  # what a padded-input cell holds: a copy of X[r, c], a zero, X[r, c] itself
+SOURCE_LABELS = {"copy": "copy of X[{r}, {c}]", "zero": "zero padding", "own": "X[{r}, {c}]"}
 
 
 def walk_labels(lang: str) -> dict[str, str]:
     """The walk's panel titles and controls in ``lang`` (``labels`` of :func:`walk_figure`)."""
-    return {**{name: t(f"stepper.lbl_{name}", lang) for name in LABELS}, "hover": cell_hover(lang)}
+    return {**{name: t(f"stepper.lbl_{name}", lang) for name in LABELS}, "hover": cell_hover(lang),
+            **{name: t(f"stepper.src_{name}", lang) for name in SOURCES}}
+
+
+def source_text(X_shape, pads, pad_mode="zeros", labels=None) -> np.ndarray:
+    """For each padded-input cell, where its value comes from, in words:
+    ``X[r, c]`` inside the input, ``copy of X[r, c]`` in the padding of a
+    mirroring or wrapping ``pad_mode``, ``zero padding`` for a zero
+    (:func:`convcore.pad_source`; ``labels`` translates the three).
+
+    >>> source_text((1, 2), ((0, 0), (1, 0)), "circular").tolist()
+    [['copy of X[0, 1]', 'X[0, 0]', 'X[0, 1]']]
+    >>> source_text((1, 1), ((0, 0), (0, 1)))[0, 1]
+    'zero padding'
+    """
+    labels = {**SOURCE_LABELS, **(labels or {})}
+    src = pad_source(X_shape, pads, pad_mode)
+    (top, _), (left, _) = pads
+    n_h, n_w = X_shape
+    out = np.empty(src.shape[:2], dtype=object)
+    for (r, c), _ in np.ndenumerate(out):
+        sr, sc = src[r, c]
+        inside = top <= r < top + n_h and left <= c < left + n_w
+        name = "zero" if sr < 0 else "own" if inside else "copy"
+        out[r, c] = labels[name].format(r=sr, c=sc)
+    return out
+
+
+def _source_hover(hover: str) -> str:
+    """A cell's hover with the cell's source (its customdata) on a second line."""
+    return hover.replace("<extra>", "<br>%{customdata}<extra>") if "<extra>" in hover else hover + "<br>%{customdata}"
 
 
 def _grid_axis(n: int, reversed_: bool = False) -> dict:
@@ -240,23 +272,26 @@ _SUM_AT = 168  # the written-out sum, one line per _LINE_PX
 _LINE_PX = 19
 
 
-def walk_figure(X, K, padding=0, stride=1, dilation=1, *, step=0, labels=None, animate=True) -> go.Figure:
+def walk_figure(X, K, padding=0, stride=1, dilation=1, *, step=0, labels=None, animate=True,
+                pad_mode="zeros") -> go.Figure:
     """Padded input with the window, kernel, products and the output filling in.
 
     ``step`` (row-major output index) is the frame shown first; a walk of
     more than :data:`MAX_FRAMES` steps gets frames for :func:`frame_steps`
     around it. ``labels`` translates the panel titles and controls: keys
     input, kernel, products, output, step (with ``{n}`` and ``{total}``),
-    slider, play, pause, hover. Frames are plain dicts: plotly's validation of
-    hundreds of frame objects would cost more than the rest of the page.
+    slider, play, pause, hover, and copy, zero, own (:func:`source_text`).
+    ``pad_mode`` fills the padding (its values shown, their sources on hover).
+    Frames are plain dicts: plotly's validation of hundreds of frame objects
+    would cost more than the rest of the page.
     """
     labels = {"input": "padded input", "kernel": "kernel K", "products": "window × K",
               "output": "output Y", "step": "step {n}/{total}", "slider": "step (i, j): ", "play": "▶ play",
-              "pause": "❚❚ pause", "hover": cell_hover(), **(labels or {})}
+              "pause": "❚❚ pause", "hover": cell_hover(), **SOURCE_LABELS, **(labels or {})}
     X, K = np.asarray(X, float), np.asarray(K, float)
     pads = pad_amounts(X.shape, K.shape, padding, stride, dilation)
-    P = pad_input(X, pads, np.float64)
-    ws = list(windows(X, K, padding=padding, stride=stride, dilation=dilation))
+    P = pad_input(X, pads, np.float64, pad_mode)
+    ws = list(windows(X, K, padding=padding, stride=stride, dilation=dilation, pad_mode=pad_mode))
     H, W = ws[-1].index[0] + 1, ws[-1].index[1] + 1
     Y = np.array([w.value for w in ws]).reshape(H, W)
     step = int(np.clip(step, 0, len(ws) - 1))
@@ -280,7 +315,8 @@ def walk_figure(X, K, padding=0, stride=1, dilation=1, *, step=0, labels=None, a
                     showlegend=False, **style)
 
     data = [
-        _heat(P, ("x", "y"), text=P.size <= MAX_TEXT_CELLS, zmax=spans[0], hover=labels["hover"]),
+        dict(_heat(P, ("x", "y"), text=P.size <= MAX_TEXT_CELLS, zmax=spans[0], hover=_source_hover(labels["hover"])),
+             customdata=source_text(X.shape, pads, pad_mode, labels)),
         _heat(K, ("x2", "y2"), zmax=spans[1], hover=labels["hover"]),
         _heat(first[0]["z"], ("x3", "y3"), zmax=spans[2], hover=labels["hover"]),
         _heat(Y, ("x4", "y4"), text=Y.size <= MAX_TEXT_CELLS, zmax=spans[3], hover=labels["hover"]),
@@ -384,12 +420,14 @@ def _grid_layout(rows: int, cols: int, cell_px: float, title, **extra) -> dict:
     )
 
 
-def reads_figure(X, K, padding=0, stride=1, dilation=1, *, cell=(0, 0), title=None, lang="en") -> go.Figure:
-    """The padded input with the cells that output ``cell`` reads highlighted."""
+def reads_figure(X, K, padding=0, stride=1, dilation=1, *, cell=(0, 0), title=None, lang="en",
+                 pad_mode="zeros") -> go.Figure:
+    """The padded input (``pad_mode`` fills the padding) with the cells that
+    output ``cell`` reads highlighted; a cell's hover says where its value comes from."""
     X, K = np.asarray(X, float), np.asarray(K, float)
     pads = pad_amounts(X.shape, K.shape, padding, stride, dilation)
-    P = pad_input(X, pads, np.float64)
-    w = window_at(X, K, *cell, padding=padding, stride=stride, dilation=dilation)
+    P = pad_input(X, pads, np.float64, pad_mode)
+    w = window_at(X, K, *cell, padding=padding, stride=stride, dilation=dilation, pad_mode=pad_mode)
     read = np.zeros(P.shape)
     for r, c in w.cells(dilation):
         read[r, c] = 1
@@ -398,7 +436,9 @@ def reads_figure(X, K, padding=0, stride=1, dilation=1, *, cell=(0, 0), title=No
     (top, _), (left, _) = pads
     heat = dict(type="heatmap", z=read, colorscale=[[0, "#f1f3f5"], [1, "#ffc9c9"]], zmin=0, zmax=1,
                 showscale=False, xgap=1 if size < 16 else 2, ygap=1 if size < 16 else 2, text=P,
-                texttemplate="%{text:.4~g}" if _numbers_fit(P, size) else None, hovertemplate=cell_hover(lang, "text"))
+                texttemplate="%{text:.4~g}" if _numbers_fit(P, size) else None,
+                customdata=source_text(X.shape, pads, pad_mode, {s: t(f"stepper.src_{s}", lang) for s in SOURCES}),
+                hovertemplate=_source_hover(cell_hover(lang, "text")))
     ring = dict(type="rect", x0=left - 0.5, x1=left + X.shape[1] - 0.5, y0=top - 0.5, y1=top + X.shape[0] - 0.5,
                 line=dict(color="#495057", width=2, dash="dot"))
     return go.Figure(data=[heat], layout=_grid_layout(rows, cols, size, title, shapes=[ring]))

@@ -155,7 +155,24 @@ STRINGS = {
     "edges.output_header": {"en": "Output Y = X ⋆ K", "zh": "输出 Y = X ⋆ K"},
     "edges.padding": {"en": "Padding", "zh": "填充"},
     "edges.pad.valid": {"en": "valid (no padding)", "zh": "valid（不填充）"},
-    "edges.pad.same": {"en": "same (zero padding, output as large as the input)", "zh": "same（零填充，输出与输入一样大）"},
+    "edges.pad.same": {"en": "same (padded: output as large as the input)", "zh": "same（填充后输出与输入一样大）"},
+    "edges.pad_mode": {"en": "“same” pads with", "zh": "“same” 填充的值"},
+    "edges.pad_mode_help": {
+        "en": "Zeros make a dark or bright frame where the picture meets the padding; reflect, symmetric and "
+              "circular copy the picture's own cells, so no edge is invented there.",
+        "zh": "补 0 会在图像与填充相接处造出一圈暗或亮的边框；reflect、symmetric、circular 复制图像自己的元素，"
+              "那里就不会凭空出现边缘。",
+    },
+    "edges.pm.zeros": {"en": "zeros", "zh": "zeros（补 0）"},
+    "edges.pm.reflect": {"en": "reflect (mirror, edge not repeated)", "zh": "reflect（镜像，不重复边缘）"},
+    "edges.pm.symmetric": {"en": "symmetric (mirror, edge repeated)", "zh": "symmetric（镜像，重复边缘）"},
+    "edges.pm.circular": {"en": "circular (wrap around)", "zh": "circular（循环，从另一侧接上）"},
+    "edges.border": {
+        "en": "Border ({cells} output cells whose window reaches into the padding): mean |output| {zeros} with "
+              "zeros, {other} with {mode}{inside}.",
+        "zh": "边框（窗口伸进填充的 {cells} 个输出元素）：平均 |输出| 补 0 时为 {zeros}，{mode} 时为 {other}{inside}。",
+    },
+    "edges.border_inside": {"en": "; inside the border {v}", "zh": "；边框以内为 {v}"},
     "edges.abs": {"en": "Show the absolute value |Y|", "zh": "显示绝对值 |Y|"},
     "edges.abs_help": {
         "en": "Both kinds of edge in one colour: |1| = |−1|.",

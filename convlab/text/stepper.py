@@ -31,6 +31,30 @@ STRINGS = {
     "stepper.pad_valid": {"en": "valid (none)", "zh": "valid（不填充）"},
     "stepper.pad_same": {"en": "same (TensorFlow's rule)", "zh": "same（TensorFlow 的规则）"},
     "stepper.pad_full": {"en": "full ((k−1)·d per side)", "zh": "full（每侧 (k−1)·d）"},
+    "stepper.pad_mode": {"en": "Padding values", "zh": "填充的值"},
+    "stepper.pad_mode_help": {
+        "en": "What the padded cells hold: zeros, or copies of the input's cells (hover a padded cell to see which).",
+        "zh": "填充的元素是什么：0，或输入元素的副本（把鼠标移到填充元素上可以看到复制自哪里）。",
+    },
+    "stepper.pm_zeros": {"en": "zeros", "zh": "zeros（补 0）"},
+    "stepper.pm_reflect": {"en": "reflect (mirror, edge not repeated)", "zh": "reflect（镜像，不重复边缘）"},
+    "stepper.pm_symmetric": {"en": "symmetric (mirror, edge repeated)", "zh": "symmetric（镜像，重复边缘）"},
+    "stepper.pm_circular": {"en": "circular (wrap around)", "zh": "circular（循环，从另一侧接上）"},
+    "stepper.pad_mode_rows": {
+        "en": "Padding mode {mode} copies at most {limit} rows on each side of this {n}-row input, but the padding "
+              "asks for {need}. Use less padding, or another mode ({alt}). Shown meanwhile with zero padding.",
+        "zh": "填充方式 {mode} 在这个 {n} 行的输入上下每侧最多复制 {limit} 行，但填充需要 {need} 行。"
+              "请减少填充，或换一种方式（{alt}）。下面暂时按补 0 显示。",
+    },
+    "stepper.pad_mode_cols": {
+        "en": "Padding mode {mode} copies at most {limit} columns on each side of this {n}-column input, but the "
+              "padding asks for {need}. Use less padding, or another mode ({alt}). Shown meanwhile with zero padding.",
+        "zh": "填充方式 {mode} 在这个 {n} 列的输入左右每侧最多复制 {limit} 列，但填充需要 {need} 列。"
+              "请减少填充，或换一种方式（{alt}）。下面暂时按补 0 显示。",
+    },
+    "stepper.src_copy": {"en": "copy of X[{r}, {c}]", "zh": "复制自 X[{r}, {c}]"},
+    "stepper.src_zero": {"en": "zero padding", "zh": "填充的 0"},
+    "stepper.src_own": {"en": "X[{r}, {c}]", "zh": "X[{r}, {c}]"},
     "stepper.ph": {"en": "padding rows (top and bottom)", "zh": "填充行数（上、下各）"},
     "stepper.pw": {"en": "padding columns (left and right)", "zh": "填充列数（左、右各）"},
     "stepper.sh": {"en": "stride (rows)", "zh": "步幅（垂直）"},

@@ -211,3 +211,21 @@ def test_a_long_walk_plays(browser, app_url):
         assert_no_exception(page)
     finally:
         context.close()
+
+
+def test_reflect_padding_shows_copies_and_says_where_they_come_from(page, app_url):
+    page.goto(f"{app_url}/stepper?ph=1&pw=1")
+    wait_idle(page)
+    choose(page, "stepper-pad_mode", "reflect (mirror, edge not repeated)")
+    wait_url(page, "pad_mode=reflect")
+    page.get_by_role("heading", name="Y[0, 0] = 4×0 + 3×1 + 1×2 + 0×3 = 5", exact=True).wait_for()
+    # hovering the padded input's top-left cell names the input cell it copies
+    reads = page.locator(".st-key-stepper-reads_chart")
+    reads.scroll_into_view_if_needed()
+    grid = reads.locator(".nsewdrag").first
+    grid.wait_for()
+    box = grid.bounding_box()  # 5x5 padded cells
+    page.mouse.move(box["x"] + box["width"] / 10, box["y"] + box["height"] / 10)
+    expect(reads.locator(".hovertext")).to_contain_text("copy of X[1, 1]")
+    screenshot(page, "stepper_reflect")
+    assert_no_exception(page)
