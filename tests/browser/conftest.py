@@ -166,3 +166,65 @@ def screenshot(page, name: str) -> Path:
 def assert_no_exception(page) -> None:
     exc = page.locator('[data-testid="stException"]')
     assert exc.count() == 0, exc.first.inner_text()
+
+
+# --- what a learner sees: one probe for every page's layout tests ----------------
+
+# Problems a learner would see, read from the page as drawn: the page scrolling
+# sideways, charts on top of each other, a chart's text cut off at its edge, a
+# title running into another title or into an axis' numbers, numbers of one
+# chart running into each other, a title under the mode bar's buttons (plotly
+# lays them out at the top right of every chart, shown on hover).
+LAYOUT_PROBLEMS = """() => {
+  const problems = [];
+  const rect = (e) => e.getBoundingClientRect();
+  const meet = (a, b) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1
+                      && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
+  const main = document.querySelector('[data-testid="stMain"]');
+  if (!main) return ['no page yet'];
+  if (main.scrollWidth > main.clientWidth + 1) problems.push(`the page scrolls sideways (${main.scrollWidth} px in ${main.clientWidth})`);
+  for (const f of document.querySelectorAll('.katex-display')) {  // it scrolls inside its box: a learner sees it cut
+    // (KaTeX's struts make scrollWidth exceed a fitting formula's box by a pixel or two)
+    if (f.scrollWidth > f.clientWidth + 4) problems.push(`a formula is cut off (${f.scrollWidth} px in ${f.clientWidth})`);
+  }
+  for (const t of document.querySelectorAll('[data-testid="stMain"] table')) {
+    const box = t.parentElement.getBoundingClientRect();  // a wide table scrolls in its own box, not the page
+    if (box.right > main.getBoundingClientRect().right + 1) problems.push(`a table runs off the page`);
+  }
+  const charts = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')];
+  if (!charts.length || charts.some(c => !c.querySelector('.main-svg .infolayer'))) return ['charts not drawn yet'];
+  const boxes = charts.map(rect);
+  boxes.forEach((a, i) => boxes.forEach((b, j) => { if (i < j && meet(a, b)) problems.push(`charts ${i} and ${j} overlap`); }));
+  charts.forEach((c, n) => {
+    const box = boxes[n];
+    const name = (e) => `chart ${n}: “${e.textContent}”`;
+    const titles = [...c.querySelectorAll('.annotation-text, .gtitle')].filter(e => e.textContent.trim());
+    const numbers = [...c.querySelectorAll('.xtick text, .ytick text')].filter(e => e.textContent.trim());
+    for (const e of [...titles, ...numbers]) {
+      const r = rect(e);
+      if (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1)
+        problems.push(`${name(e)} is cut off`);
+    }
+    titles.forEach((a, i) => {
+      titles.forEach((b, j) => { if (i < j && meet(rect(a), rect(b))) problems.push(`${name(a)} runs into “${b.textContent}”`); });
+      numbers.forEach(b => { if (meet(rect(a), rect(b))) problems.push(`${name(a)} runs into the number ${b.textContent}`); });
+    });
+    numbers.forEach((a, i) => numbers.forEach((b, j) => {
+      if (i < j && meet(rect(a), rect(b))) problems.push(`${name(a)} and ${b.textContent}: numbers on top of each other`);
+    }));
+    if (c.closest('[class*="-yt-"]')) return;  // "Your turn" grids are drawn without a mode bar on purpose
+    const bar = c.querySelector('.modebar');
+    if (!bar || !rect(bar).width) { problems.push(`chart ${n}: no mode bar laid out yet`); return; }
+    titles.forEach(a => { if (meet(rect(bar), rect(a))) problems.push(`${name(a)} is under the mode bar`); });
+  });
+  return problems;
+}"""
+
+
+def assert_layout_is_clean(page) -> None:
+    """The page as drawn has none of LAYOUT_PROBLEMS; retried, since charts draw after the script's run."""
+    try:
+        page.wait_for_function(f"() => ({LAYOUT_PROBLEMS})().length === 0", timeout=30_000, polling=500)
+    except PlaywrightTimeout:
+        problems = page.evaluate(LAYOUT_PROBLEMS)
+        pytest.fail("what a learner sees is broken:\n" + "\n".join(problems[:30]))

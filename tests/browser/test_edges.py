@@ -4,11 +4,9 @@ import io
 import numpy as np
 import pytest
 from PIL import Image
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
-from .conftest import ARTIFACTS, assert_no_exception, choose, screenshot, wait_idle, wait_url
-from .test_why import LAYOUT_PROBLEMS
+from .conftest import ARTIFACTS, assert_layout_is_clean, assert_no_exception, choose, screenshot, wait_idle, wait_url
 
 pytestmark = pytest.mark.browser
 
@@ -65,21 +63,6 @@ def test_edges_page_default_and_upload(page, app_url, tmp_path):
 
 
 # --- what a learner sees at a phone's width and on a desktop -------------------------
-
-# test_why's probe, less the mode bar of the "Your turn" figures (drawn without one on purpose)
-PAGE_LAYOUT_PROBLEMS = f"""() => {{
-  const yt = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
-    .map((c, i) => c.closest('[class*="-yt-"]') ? `chart ${{i}}: no mode bar laid out yet` : null).filter(Boolean);
-  return ({LAYOUT_PROBLEMS})().filter(p => !yt.includes(p));
-}}"""
-
-
-def assert_layout_is_clean(page) -> None:
-    """test_why's check, retried while the charts draw, "Your turn"'s figures' mode bars aside."""
-    try:
-        page.wait_for_function(f"() => ({PAGE_LAYOUT_PROBLEMS})().length === 0", timeout=30_000, polling=500)
-    except PlaywrightTimeout:
-        pytest.fail("what a learner sees is broken:\n" + "\n".join(page.evaluate(PAGE_LAYOUT_PROBLEMS)[:30]))
 
 @pytest.mark.parametrize("width, lang", [(390, "en"), (1280, "zh")])
 def test_edges_page_neither_squeezes_nor_overlaps(page, app_url, width, lang):
