@@ -71,7 +71,8 @@ def test_edges_page_neither_squeezes_nor_overlaps(page, app_url, width, lang):
     wait_idle(page)
     # X, K, Y, magnitude (the "Your turn" exercise below has figures of its own)
     expect(page.locator('[class*="st-key-edges-fig_"]')).to_have_count(4, timeout=60_000)
-    expect(page.locator('[data-testid="stPlotlyChart"]').nth(3)).to_be_visible()
+    # a loaded machine draws the fourth chart well after the script ends: wait as for the count
+    expect(page.locator('[class*="st-key-edges-fig_"] [data-testid="stPlotlyChart"]').nth(3)).to_be_visible(timeout=60_000)
     assert_layout_is_clean(page)
     assert_no_exception(page)
     screenshot(page, f"edges_layout_{width}_{lang}")
