@@ -178,6 +178,12 @@ def _healthy(url: str) -> bool:
         return False
 
 
+def exit_on_sigterm() -> None:
+    """Turn SIGTERM (`timeout`, `kill`) into SystemExit, so that the servers and the browser are still
+    stopped on the way out (the default handler would leave the servers running)."""
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
+
+
 def stop_group(proc: subprocess.Popen) -> None:
     for sig, wait in ((signal.SIGTERM, 10), (signal.SIGKILL, 5)):
         if proc.poll() is not None:

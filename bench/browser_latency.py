@@ -245,6 +245,7 @@ def main() -> None:
                     help="fresh servers for (c), each timing a first Train and (on another) a first Verify; "
                          "0 skips (c) (default 1: two server starts and two TensorFlow imports, ~1 min)")
     args = ap.parse_args()
+    B.exit_on_sigterm()
     asyncio.run(main_async(args))
 
 

@@ -529,6 +529,7 @@ def main() -> None:
         args.trainers = min(3, args.sessions // 3)
     args.trainers = min(args.trainers, args.sessions)
     B.TIMEOUT_MS = args.timeout * 1000
+    B.exit_on_sigterm()
     asyncio.run(main_async(args))
 
 
