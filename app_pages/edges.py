@@ -149,6 +149,6 @@ if result is not None:
                             key=state.key(PAGE, "fig_magnitude"), width="stretch")
 
 if K is not None:
-    widgets.code_expander(lang, *setup.code(X0.shape, K))
+    widgets.code_expander(lang, lambda: setup.code(X0.shape, K), key=state.key(PAGE, "code"))
 yourturn.your_turn(PAGE, lang)
 state.sync(PAGE, PARAMS)

@@ -105,6 +105,6 @@ st.latex(groups.separable_latex(cost))
 level, verdict = groups.separable_verdict(cost, lang)
 getattr(st, level)(verdict)  # st.success / st.warning
 
-widgets.code_expander(lang, *groups.code(cin, cout, k, g, h, w, o))
+widgets.code_expander(lang, lambda: groups.code(cin, cout, k, g, h, w, o), key=state.key(PAGE, "code"))
 yourturn.your_turn(PAGE, lang)
 state.sync(PAGE, PARAMS)

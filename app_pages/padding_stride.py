@@ -105,7 +105,7 @@ if seed_lines := cs.seed_lines(cfg):
     with st.container(border=True):
         st.markdown(tr("seed_values"))
         st.code("\n".join(seed_lines), language=None)
-widgets.code_expander(lang, *cs.code_snippets(*cfg.args))
+widgets.code_expander(lang, lambda: cs.code_snippets(*cfg.args), key=state.key(PAGE, "code"))
 
 st.subheader(tr("keras_title"))
 st.caption(tr("keras_intro"))

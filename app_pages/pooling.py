@@ -102,7 +102,7 @@ else:
     st.dataframe(Y, key=state.key(PAGE, "result_table"))
     st.download_button(tr("download"), stepper.csv_text(Y), file_name="convlab_pooled.csv", mime="text/csv",
                        key=state.key(PAGE, "download"), on_click="ignore")  # no rerun: the file is kept
-    widgets.code_expander(lang, *pooling.code(X, size, stride, pad, mode))
+    widgets.code_expander(lang, lambda: pooling.code(X, size, stride, pad, mode), key=state.key(PAGE, "code"))
 
 st.header(tr("shift_header"))
 st.markdown(tr("shift_intro"))

@@ -137,7 +137,8 @@ if shape is not None:
         level, key, values = verdict
         getattr(st, level)(t(key, lang, **values))  # st.success / st.error / st.warning
 
-    widgets.code_expander(lang, *stepper.code(X.shape, K.shape, padding, stride, dilation, flip, pad_mode))
+    widgets.code_expander(lang, lambda: stepper.code(X.shape, K.shape, padding, stride, dilation, flip, pad_mode),
+                          key=state.key(PAGE, "code"))
 
 yourturn.your_turn(PAGE, lang)
 widgets.quiet_interrupted_animations()  # ▶ paused, or a preset pressed while it plays (last: no gap)

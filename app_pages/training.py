@@ -31,12 +31,9 @@ def _on_problem_change():
         s["training.lr"], s["training.epochs"] = defaults
 
 
-def _set(key, value):
-    st.session_state[key] = value
-
-
 lang = state.lang()
 state.init(PAGE, PARAMS)
+lab.preload_tensorflow()  # in the background, from the first view: ready by the time Train is pressed
 busy = st.session_state.pop("_training.requested", False)  # Train was pressed: this run trains
 st.title(t("page.training", lang))
 st.markdown(t("training.intro", lang))
@@ -66,7 +63,7 @@ with left:
             st.warning(t("training.lr_above", lang, lr=lr, bound=bound))
             safe = training.suggested_lr(prob.X, prob.K.shape, bias, optimizer)
             st.button(t("training.use_lr", lang, lr=safe), key="training.use_lr", disabled=busy,
-                      on_click=_set, args=("training.lr", safe))
+                      on_click=st.session_state.update, args=({"training.lr": safe},))
     epochs = widgets.number(PAGE, PARAMS, "epochs", t("training.epochs", lang, max=lab.MAX_EPOCHS), step=1,
                             disabled=busy)
     if too_much := prob is not None and lab.over_budget(prob, epochs):  # bounded before it runs, never timed
@@ -78,7 +75,7 @@ with left:
     widgets.flag(PAGE, PARAMS, "bias", t("training.bias", lang), disabled=busy)
     st.button(t("training.train", lang), key="training.train", type="primary", width="stretch",
               disabled=busy or prob is None or bool(too_much), icon="spinner" if busy else ":material/play_arrow:",
-              on_click=_set, args=("_training.requested", True))
+              on_click=st.session_state.update, args=({"_training.requested": True},))
     progress_slot = st.empty()  # right below Train, where the learner has just clicked (phones too)
 
 config = dict(problem=name, lr=float(lr), epochs=int(epochs), seed=int(seed), optimizer=optimizer,
@@ -135,21 +132,22 @@ elif not busy:
     note_slot.info(t("training.press_train", lang))
 
 if prob is not None:
-    with st.expander(t("training.data", lang)):
-        for col, fig, key in zip(st.columns([3, 1, 3]), figs.problem_figures(prob, lang), ("x", "k", "y")):
+    if data := widgets.lazy_expander(t("training.data", lang), key=state.key(PAGE, "data")):
+        for col, fig, key in zip(data.columns([3, 1, 3]), figs.problem_figures(prob, lang), ("x", "k", "y")):
             col.plotly_chart(fig, key=f"training.{key}", width="stretch")
     settings = {k: v for k, v in config.items() if k != "problem"}
-    widgets.code_expander(lang, lab.tf_code(name, prob.K, **settings), lab.convcore_code(name, prob.K, **settings))
+    widgets.code_expander(lang, lambda: lab.code(name, prob.K, **settings), key=state.key(PAGE, "code"))
 yourturn.your_turn(PAGE, lang)
 state.sync(PAGE, PARAMS)
 
 if busy and prob is not None and not too_much:  # last, so nothing of the previous run is left on the page meanwhile
-    with progress_slot.container(), st.spinner(t("common.tf_loading", lang)):
-        try:
-            _tensorflow()
-        except ImportError as e:
-            st.error(t("common.tf_missing", lang, error=e))
-            st.stop()
+    if not lab.tensorflow_ready():  # a bar at once where the learner clicked: the import may still take seconds
+        progress_slot.progress(0, text=t("common.tf_loading", lang))
+    try:
+        _tensorflow()
+    except ImportError as e:
+        progress_slot.error(t("common.tf_missing", lang, error=e))
+        st.stop()
     st.session_state[RUN] = run = lab.Run.start(config, prob.K, bound)  # kept epoch by epoch
     lab.drive(run, lab.records(prob, config), draw)
     st.rerun()  # draw the results with the controls enabled again

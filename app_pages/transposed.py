@@ -133,7 +133,7 @@ if X is not None and K is not None and not problem:
             ss[VERIFIED] = tc.tf_check(X, K, stride, padding, output_padding, Y)
     if verdict := tc.verdict(ss.get(VERIFIED), tc.check_config(X, K, stride, padding, output_padding), Y):
         getattr(st, verdict[0])(t(verdict[1], lang, **verdict[2]))  # st.success / st.error / st.warning
-    widgets.code_expander(lang, *tc.code(X, K, stride, padding, output_padding))
+    widgets.code_expander(lang, lambda: tc.code(X, K, stride, padding, output_padding), key=state.key(PAGE, "code"))
 
 st.subheader(tr("checker_title"))
 st.caption(tr("checker_intro"))

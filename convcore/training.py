@@ -24,6 +24,7 @@ import functools
 import io
 import math
 import os
+import threading
 from dataclasses import dataclass, field
 from typing import Iterator
 
@@ -602,7 +603,8 @@ def load_tensorflow():
     Notes
     -----
     Sets ``TF_CPP_MIN_LOG_LEVEL=3`` (unless already set) to silence
-    TensorFlow's C++ start-up logs. ``import convcore.training`` does not
+    TensorFlow's C++ start-up logs. Thread-safe: a call made while another
+    thread imports waits for that import. ``import convcore.training`` does not
     import TensorFlow; this does.
 
     Examples
@@ -611,9 +613,13 @@ def load_tensorflow():
     'tensorflow'
     """
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-    import tensorflow as tf
+    with _IMPORTING:  # one thread at a time: two importing TensorFlow at once can deadlock on import locks
+        import tensorflow as tf
 
     return tf
+
+
+_IMPORTING = threading.Lock()
 
 
 @functools.lru_cache(maxsize=None)

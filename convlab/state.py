@@ -109,7 +109,10 @@ def get(page: str, name: str):
 
 
 def sync(page: str, params: dict[str, Param]) -> None:
-    values = {name: st.session_state[key(page, name)] for name in params if key(page, name) in st.session_state}
+    # A widget not drawn in this run (a section not shown) loses its session
+    # state after the run; its last value is kept here, and init restores it.
+    values = {name: v for name, v in st.session_state.get(f"_saved.{page}", {}).items() if name in params}
+    values.update({name: st.session_state[key(page, name)] for name in params if key(page, name) in st.session_state})
     st.session_state[f"_saved.{page}"] = values
     st.session_state[f"_lang.{page}"] = lang()
     wanted = {name: params[name].format(v) for name, v in values.items() if v != params[name].default}

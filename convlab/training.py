@@ -8,6 +8,8 @@ from __future__ import annotations
 import io
 import math
 import os
+import sys
+import threading
 import time
 from dataclasses import dataclass, field
 
@@ -19,7 +21,7 @@ from convcore.training import MOMENTUM, SEED_LOG
 from .urlstate import parse_cells, text_cells
 
 __all__ = ["MAX_EPOCHS", "MAX_WORK", "CHAPTER", "Run", "drive", "records", "work", "over_budget", "lr_bound",
-           "problem_defaults",
+           "problem_defaults", "preload_tensorflow", "tensorflow_ready", "code",
            "log_every", "seed_log", "history_csv", "kernel_npy", "tf_code", "convcore_code"]
 
 MAX_EPOCHS = 500  # the page's epochs control; longer runs are the library's to make
@@ -35,6 +37,37 @@ CLOSE = 0.05  # learned within this of the true kernel (relative to its largest 
 
 
 CHAPTER = dict(problem="seed", lr=0.03, epochs=10, optimizer="sgd", bias=False)  # the chapter's run
+
+
+def preload_tensorflow() -> threading.Thread | None:
+    """Start importing TensorFlow in a background thread of the server, once
+    per process, so that it is ready when Train is pressed (the import takes
+    2-3 s on an idle machine, more on a busy one). Returns the thread, None
+    when TensorFlow is already imported or being imported. Failures are left
+    to the Train button, which reports them."""
+    global _preloading
+    with _preload_lock:
+        if "tensorflow" in sys.modules or _preloading is not None:
+            return None
+        _preloading = threading.Thread(target=_import_quietly, name="convlab-preload-tensorflow", daemon=True)
+    _preloading.start()
+    return _preloading
+
+
+def _import_quietly() -> None:
+    try:
+        training.load_tensorflow()
+    except Exception:  # ImportError, or a broken install: Train says which
+        pass
+
+
+def tensorflow_ready() -> bool:
+    """TensorFlow's import has finished (in this process)."""
+    return "tensorflow" in sys.modules and (_preloading is None or not _preloading.is_alive())
+
+
+_preloading: threading.Thread | None = None
+_preload_lock = threading.Lock()
 
 
 def problem_defaults(name: str, target_text: str = "", optimizer: str = "sgd",
@@ -393,6 +426,11 @@ def tf_code(name, K, lr=3e-2, epochs=10, seed=0, optimizer="sgd", layer="keras",
         f"print(tf.reshape(conv2d.trainable_variables[0], ({kh}, {kw})))",
     ]
     return "\n".join(lines)
+
+
+def code(name, K, **settings) -> tuple[str, str]:
+    """The run's TensorFlow code and its convcore code (the page's code expander)."""
+    return tf_code(name, K, **settings), convcore_code(name, K, **settings)
 
 
 def convcore_code(name, K, lr=3e-2, epochs=10, seed=0, optimizer="sgd", layer="keras", bias=False) -> str:

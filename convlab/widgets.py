@@ -128,13 +128,25 @@ def quiet_interrupted_animations() -> None:
     st.html(_QUIET_INTERRUPTED_ANIMATIONS, unsafe_allow_javascript=True, width="content")
 
 
-def code_expander(lang: str, tf_code: str, convcore_code: str) -> None:
-    """The calls that compute exactly what the page shows."""
-    with st.expander(t("common.code", lang)):
-        st.caption(t("common.code_tf", lang))
-        st.code(tf_code, language="python")
-        st.caption(t("common.code_convcore", lang))
-        st.code(convcore_code, language="python")
+def lazy_expander(label: str, *, key: str):
+    """An expander whose content is built only while it is open: the open
+    one, or None (closed). Closed, it costs the run nothing and the browser
+    nothing; opening it reruns the page. ``key`` keeps it open across reruns."""
+    box = st.expander(label, key=key, on_change="rerun")
+    return box if box.open else None
+
+
+def code_expander(lang: str, code, *, key: str) -> None:
+    """The calls that compute exactly what the page shows: ``code()`` returns
+    ``(tf_code, convcore_code)``, built only when the expander is open (closed,
+    the browser loads no syntax highlighter: 1.5 MB of JavaScript on a first
+    visit)."""
+    if box := lazy_expander(t("common.code", lang), key=key):
+        tf_code, convcore_code = code()
+        box.caption(t("common.code_tf", lang))
+        box.code(tf_code, language="python")
+        box.caption(t("common.code_convcore", lang))
+        box.code(convcore_code, language="python")
 
 
 # Widgets bound to a page parameter: bounds, choices and key come from its

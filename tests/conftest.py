@@ -43,6 +43,14 @@ def open_page(page: str | None = None, query: dict | None = None, lang: str | No
     return at
 
 
+def open_expander(at, key: str):
+    """Open a lazy expander (``widgets.lazy_expander``) as a click does: its state, then a rerun."""
+    at.session_state[key] = True
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
 @pytest.fixture(scope="session")
 def page_opener():
     """:func:`open_page`, for tests that prefer a fixture."""

@@ -363,6 +363,7 @@ def test_same_zero_padding_makes_a_border_that_reflect_does_not():
     assert "6 output cells" in border_caption(at) and "inside the border 0.2857" in border_caption(at)
     assert at.query_params["pad_mode"] == "reflect" and at.query_params["padding"] == "same"
     # its code pads the same way
+    tests.conftest.open_expander(at, "edges.code")  # the code is built when its expander opens
     tf_text, cc_text = (c.proto.code_text for c in at.get("code")[-2:])
     assert 'mode="REFLECT"' in tf_text and "pad_mode='reflect'" in cc_text
 
@@ -381,6 +382,7 @@ def test_each_mode_on_a_synthetic_picture_matches_convcore(mode):
     M = np.hypot(*(convcore.corr2d(X, kernels.preset(k), padding="same", pad_mode=mode) for k in ("sobel_x", "sobel_y")))
     np.testing.assert_allclose(z_of(at, "magnitude"), M, atol=1e-6)
     ns = {}
+    tests.conftest.open_expander(at, "edges.code")
     exec(at.get("code")[-1].proto.code_text.replace("X = ...", "X = __import__('numpy').asarray(PIC)"),
          {"PIC": X, **ns}, ns)
     np.testing.assert_allclose(ns["Y"], z_of(at, "output"), atol=1e-6)

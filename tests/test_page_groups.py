@@ -185,6 +185,7 @@ def run(code: str) -> str:
 def test_the_code_expander_computes_what_the_page_shows():
     pytest.importorskip("tensorflow")
     at = open_page({"cin": 3, "cout": 6, "k": 5, "g": 3, "h": 12, "w": 9, "o": 4})
+    tests.conftest.open_expander(at, "groups.code")  # the code is built when its expander opens
     tf_code, cc_code = (c.proto.code_text for c in at.get("code"))
     assert 'tf.keras.layers.Conv2D(C_out, k, groups=groups, padding="same")' in tf_code
     assert "M = 2" in tf_code and "DepthwiseConv2D(k, depth_multiplier=M" in tf_code and "SeparableConv2D" in tf_code

@@ -57,6 +57,7 @@ def test_average_pooling_gives_d2ls_averages():
     np.testing.assert_array_equal(output(at), [[2, 3], [5, 6]])
     assert cell_text(at) == "#### Y[0, 0] = (0 + 1 + 3 + 4) / 4 = 2"
     assert at.query_params["mode"] == "avg"
+    tests.conftest.open_expander(at, "pooling.code")  # the code is built when its expander opens
     assert "AveragePooling2D" in at.get("code")[0].proto.code_text
 
 
@@ -98,6 +99,7 @@ def test_presets_load_d2ls_examples():
     at.button(key="pooling.preset_keras").click().run()
     np.testing.assert_array_equal(output(at), [[10]])
     assert at.query_params["X"] == "0,1,2,3;4,5,6,7;8,9,10,11;12,13,14,15"
+    tests.conftest.open_expander(at, "pooling.code")  # the code is built when its expander opens
     assert "pool_size=3, padding=\"valid\"" in at.get("code")[0].proto.code_text  # strides left to their default
     at.button(key="pooling.preset_same").click().run()
     np.testing.assert_array_equal(output(at), [[10, 11], [14, 15]])
@@ -171,6 +173,7 @@ def test_chinese():
 
 def test_the_code_expander_computes_the_page_output():
     at = open_page({"X": "3,-1,4;1,5,9;2,6,5;3,5,8", "ph": 3, "pw": 2, "sh": 2, "pad": "same", "mode": "avg"})
+    tests.conftest.open_expander(at, "pooling.code")  # the code is built when its expander opens
     tf_text, cc_text = (c.proto.code_text for c in at.get("code"))
     expected = output(at)
     ns = {}

@@ -94,6 +94,7 @@ def test_true_convolution_flips_the_kernel():
     at.radio(key="stepper.op").set_value("conv").run()
     np.testing.assert_array_equal(output(at), [[5, 11], [23, 29]])
     assert any("3, 2; 1, 0" in i.value or "3,2; 1,0" in i.value for i in at.info)
+    tests.conftest.open_expander(at, "stepper.code")  # the code is built when its expander opens
     assert "convcore.convolve2d(X, K)" in at.get("code")[-1].proto.code_text  # true convolution's own call
 
 
@@ -268,6 +269,7 @@ def test_each_padding_mode_pads_with_its_values_and_says_where_they_come_from(mo
     assert at.query_params.get("pad_mode") == (None if mode == "zeros" else [mode]) or \
         at.query_params.get("pad_mode") == (None if mode == "zeros" else mode)
     # the code pads the same way
+    tests.conftest.open_expander(at, "stepper.code")  # the code is built when its expander opens
     tf_text, cc_text = (c.proto.code_text for c in at.get("code")[-2:])
     if mode == "zeros":
         assert "pad_mode" not in cc_text and "tf.pad" not in tf_text
@@ -321,6 +323,7 @@ def test_padding_too_large_for_the_mode_warns_and_falls_back_to_zeros():
 def test_generated_tensorflow_code_runs_and_agrees(mode):
     pytest.importorskip("tensorflow")
     at = open_page({"pad_mode": mode, "ph": 1, "pw": 2, "sh": 2})
+    tests.conftest.open_expander(at, "stepper.code")  # the code is built when its expander opens
     tf_text = at.get("code")[-2].proto.code_text
     ns = {"X": SEED_X, "K": SEED_K}
     exec(tf_text, ns)

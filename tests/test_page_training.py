@@ -200,6 +200,7 @@ def test_bad_url_value_warns_and_falls_back():
 
 def test_code_expander_matches_the_settings():
     at = open_page(lr="0.02", layer="own", optimizer="adam")
+    tests.conftest.open_expander(at, "training.code")  # the code is built when its expander opens
     code = [c.value for c in at.code]
     assert any("class Conv2D(tf.keras.layers.Layer)" in c and "lr = 0.02" in c and "Adam" in c for c in code)
     assert any("learn_kernel(p.X, p.Y, (1, 2), lr=0.02" in c for c in code)

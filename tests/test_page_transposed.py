@@ -170,6 +170,7 @@ def test_chinese():
 
 def test_code_expander_runs():
     at = open_page({"sh": 2, "sw": 2, "pad": "crop", "pw": 1, "op": 1, "opw": 1})
+    tests.conftest.open_expander(at, "transposed.code")  # the code is built when its expander opens
     tf_code, cc_code = (c.proto.code_text for c in at.get("code"))
     ns = {}
     exec(cc_code, ns)  # noqa: S102 - the page's own generated code

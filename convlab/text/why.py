@@ -14,6 +14,12 @@ STRINGS = {
             "本页展示每一步省下了什么、保留了什么。"
         ),
     },
+    "why.sections": {"en": "Section", "zh": "小节"},
+    "why.sec_params": {"en": "1. Parameters", "zh": "1. 参数量"},
+    "why.sec_translation": {"en": "2. Translation", "zh": "2. 平移不变性"},
+    "why.sec_locality": {"en": "3. Locality", "zh": "3. 局部性"},
+    "why.sec_channels": {"en": "4. Channels", "zh": "4. 通道"},
+    "why.next": {"en": "Next: {section}", "zh": "下一节：{section}"},
     # --- parameter counts
     "why.params_header": {"en": "1. Billions of parameters, or a few hundred?", "zh": "1. 数十亿个参数，还是几百个？"},
     "why.params_intro": {
