@@ -53,7 +53,7 @@ from playwright.async_api import async_playwright
 TRAIN_WATCH = {  # the training page after Train: what the learner sees, in order
     "feedback": "document.querySelector('[data-testid=\"stSpinner\"], [data-testid=\"stProgress\"]')",
     "bar": "document.querySelector('[data-testid=\"stProgress\"]')",
-    "epoch": "document.querySelector('[class*=\"st-key-training-loss-\"] .js-plotly-plot .main-svg')",
+    "epoch": "document.querySelector('[class*=\"st-key-training-loss\"] .js-plotly-plot .main-svg')",
 }
 VERIFY_WATCH = {"result": "[...document.querySelectorAll('[data-testid=\"stAlert\"]')]"
                           ".some(e => /tf\\.nn\\.conv2d|TensorFlow/.test(e.innerText))"}

@@ -143,11 +143,13 @@ def _new_exercise(state_key: str) -> None:
     st.session_state[state_key] = {"n": st.session_state[state_key]["n"] + 1, "seed": random_seed(MAX_SEED)}
 
 
-def your_turn(page: str, lang: str) -> dict | None:
+@st.fragment
+def your_turn(page: str, lang: str) -> None:
     """A teaching page's closing "Your turn": one exercise of the page's kinds
     (``page`` is the page's ``PAGE``), and a button for a new one. Its state is
     ``st.session_state["<page>.yourturn"]`` and keys under ``"<page>.yt."``;
-    it writes nothing into the URL."""
+    it writes nothing into the URL. A fragment: checking an answer or drawing
+    a new exercise reruns this section only, not the page's figures."""
     state_key = f"{page}.yourturn"
     if state_key not in st.session_state:
         st.session_state[state_key] = {"n": 0, "seed": random_seed(MAX_SEED)}
@@ -155,7 +157,6 @@ def your_turn(page: str, lang: str) -> dict | None:
     st.divider()
     st.header(t("practice.your_turn", lang), anchor=False)
     st.caption(t("practice.your_turn_intro", lang))
-    result = exercise(your_turn_exercise(page, n, seed), lang, f"{page}.yt.{n}.{seed}")
+    exercise(your_turn_exercise(page, n, seed), lang, f"{page}.yt.{n}.{seed}")
     st.button(t("practice.new_exercise", lang), key=f"{page}.yt.new", on_click=_new_exercise, args=(state_key,),
               icon=":material/refresh:")
-    return result

@@ -259,3 +259,35 @@ def test_wide_kernels_write_two_decimals_in_their_narrow_cells():
     assert trace.texttemplate == "%{z:.2~f}" and trace.textfont.size == 12  # "-0.04", not "-0.0353"
     assert figs.kernel_heatmap(learned * 1e4, "diverged").data[0].texttemplate == "%{z:.2~g}"  # "1e+04"
     assert figs.kernel_heatmap(training.SOBEL_X, "K").data[0].texttemplate == "%{z:.4~g}"  # 3x3: wide cells
+
+
+# A fresh process, as a server starts: the training page's first view starts the import in the
+# background; Train, pressed meanwhile, waits for it rather than importing a second time.
+PRELOAD = """
+import json, sys, threading
+from convlab import training as lab
+from convcore.training import load_tensorflow
+before = "tensorflow" in sys.modules
+thread = lab.preload_tensorflow()
+again = lab.preload_tensorflow()
+ready_at_once = lab.tensorflow_ready()
+tf = load_tensorflow()  # as Train does, while the background import runs
+complete = hasattr(tf, 'nn') and hasattr(tf, 'keras')
+thread.join()
+print(json.dumps(dict(before=before, started=thread is not None, again=again is None, ready_at_once=ready_at_once,
+                      name=tf.__name__, complete=complete, ready=lab.tensorflow_ready(),
+                      later=lab.preload_tensorflow() is None, threads=threading.active_count())))
+"""
+
+
+def test_tensorflow_is_imported_once_in_the_background_and_train_waits_for_it():
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+    out = subprocess.run([sys.executable, "-c", PRELOAD], capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert out.returncode == 0, out.stderr[-2000:]
+    r = json.loads(out.stdout.strip().splitlines()[-1])
+    # load_tensorflow returned the whole module: it waited for the background import to end
+    assert r == dict(before=False, started=True, again=True, ready_at_once=False, name="tensorflow",
+                     complete=True, ready=True, later=True, threads=r["threads"])
