@@ -24,10 +24,20 @@ def apply_preset(name):
     st.session_state.update({state.key(PAGE, p): v for p, v in preset.values().items()})
 
 
-def pick_cell():
-    cell = stepper.picked_cell(st.session_state[state.key(PAGE, "pick_chart")].selection.points)
-    if cell is not None:
-        st.session_state[state.key(PAGE, "i")], st.session_state[state.key(PAGE, "j")] = cell
+@st.fragment
+def shift_section(size, stride, pad, mode, ph, pw, sh, sw):
+    """A section of its own: moving the slider reruns it alone, not the walk above."""
+    d = widgets.slider(PAGE, PARAMS, "shift", tr("shift"), help=tr("shift_help"))
+    demo = pooling.shift_demo(d, size, stride, pad, mode)
+    titles = (tr("fig_image"), tr("fig_conv"), tr("fig_pooled", mode=tr(f"fig_{mode}"), p_h=ph, p_w=pw,
+                                                     s=sh if sh == sw else f"({sh}, {sw})"))
+    for n, (col, fig) in enumerate(zip(st.columns(3), figs.shift_figures(demo, titles, lang))):
+        col.plotly_chart(fig, key=state.key(PAGE, f"shift_chart{n}"), width="stretch", config=MODEBAR_CONFIG)
+    level, key, values = pooling.shift_verdict(demo)
+    if d:
+        st.markdown(tr("shift_counts", **values))
+    getattr(st, level)(t(key, lang, **values))  # st.info / st.success / st.warning
+    state.sync(PAGE, PARAMS)  # a fragment's rerun writes the link too
 
 
 lang = state.lang()
@@ -88,8 +98,8 @@ else:
             st.info(tr(f"cell_{note[0].rsplit('.', 1)[1]}", **note[1]))
     with out_col:
         st.plotly_chart(output_picker(Y, cell=(i, j), title=t("stepper.lbl_output_click", lang)),
-                        key=state.key(PAGE, "pick_chart"), on_select=pick_cell, selection_mode="points",
-                        width="stretch")
+                        key=state.key(PAGE, "pick_chart"), on_select=widgets.pick_cell_callback(PAGE),
+                        selection_mode="points", width="stretch")
 
     st.subheader(tr("shape_header"))
     h_plan, w_plan = convcore.axis_plans(X.shape, size, pad, stride)
@@ -106,16 +116,7 @@ else:
 
 st.header(tr("shift_header"))
 st.markdown(tr("shift_intro"))
-d = widgets.slider(PAGE, PARAMS, "shift", tr("shift"), help=tr("shift_help"))
-demo = pooling.shift_demo(d, size, stride, pad, mode)
-titles = (tr("fig_image"), tr("fig_conv"), tr("fig_pooled", mode=tr(f"fig_{mode}"), p_h=ph, p_w=pw,
-                                                 s=sh if sh == sw else f"({sh}, {sw})"))
-for n, (col, fig) in enumerate(zip(st.columns(3), figs.shift_figures(demo, titles, lang))):
-    col.plotly_chart(fig, key=state.key(PAGE, f"shift_chart{n}"), width="stretch", config=MODEBAR_CONFIG)
-level, key, values = pooling.shift_verdict(demo)
-if d:
-    st.markdown(tr("shift_counts", **values))
-getattr(st, level)(t(key, lang, **values))  # st.info / st.success / st.warning
+shift_section(size, stride, pad, mode, ph, pw, sh, sw)
 
 yourturn.your_turn(PAGE, lang)
 widgets.quiet_interrupted_animations()  # ▶ paused mid-animation (last: no gap)

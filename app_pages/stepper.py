@@ -31,12 +31,6 @@ def apply_preset(name):
     st.session_state.update({state.key(PAGE, p): v for p, v in preset.values().items()})
 
 
-def pick_cell():
-    cell = stepper.picked_cell(st.session_state[state.key(PAGE, "pick_chart")].selection.points)
-    if cell is not None:
-        st.session_state[state.key(PAGE, "i")], st.session_state[state.key(PAGE, "j")] = cell
-
-
 lang = state.lang()
 state.init(PAGE, PARAMS)
 st.title(t("page.stepper", lang))
@@ -120,8 +114,8 @@ if shape is not None:
                         key=state.key(PAGE, "reads_chart"), width="stretch")
     with out_col:
         st.plotly_chart(output_picker(Y, cell=(i, j), title=t("stepper.lbl_output_click", lang)),
-                        key=state.key(PAGE, "pick_chart"), on_select=pick_cell, selection_mode="points",
-                        width="stretch")
+                        key=state.key(PAGE, "pick_chart"), on_select=widgets.pick_cell_callback(PAGE),
+                        selection_mode="points", width="stretch")
 
     st.subheader(t("stepper.result", lang))
     st.dataframe(Y, key=state.key(PAGE, "result_table"))

@@ -31,10 +31,20 @@ def apply_preset(name):
     ss.update({key(p): v for p, v in preset.values().items()})
 
 
-def pick_cell():
-    cell = stepper.picked_cell(ss[key("pick_chart")].selection.points)
-    if cell is not None:
-        ss[key("i")], ss[key("j")] = cell
+@st.fragment
+def checkerboard_section():
+    """A section of its own: its controls rerun it alone, not the walk above."""
+    c1, c2, c3, c4 = st.columns(4)
+    k = widgets.number(PAGE, PARAMS, "ck", tr("ck"), container=c1)
+    s = widgets.number(PAGE, PARAMS, "cs", tr("cs"), container=c2)
+    n = widgets.number(PAGE, PARAMS, "cn", tr("cn"), container=c3)
+    kind = widgets.choice(PAGE, PARAMS, "cin", tr("cin"), container=c4, format_func=lambda v: tr(f"cin_{v}"))
+    cb = tc.checkerboard(n, k, s, kind)
+    titles = (tr("lbl_checker_out", H=cb.Y.shape[0], W=cb.Y.shape[1]), tr("lbl_checker_counts"))
+    for col, fig, name in zip(st.columns(2), figs.checker_figures(cb, titles, lang), ("checker_out", "checker_counts")):
+        col.plotly_chart(fig, key=key(name), width="stretch")
+    st.info(tc.checker_message(cb, lang))
+    state.sync(PAGE, PARAMS)  # a fragment's rerun writes the link too
 
 
 lang = state.lang()
@@ -94,11 +104,8 @@ if X is not None and K is not None and not problem:
             st.caption(t("stepper.walk_window", lang, first=steps.start + 1, last=steps.stop, total=H * W))
         st.plotly_chart(figs.zeros_walk(X, K, **args, step=i * W + j, lang=lang), key=key("zeros_chart"),
                         width="stretch")
-        _, diff = tc.same_numbers(X, K, Y, **args)
-        if diff == 0:
-            st.success(tr("zeros_same", H=H, W=W, diff=f"{diff:g}"))
-        else:
-            st.error(tr("zeros_differ", diff=f"{diff:.3g}"))
+        level, name, values = tc.zeros_verdict(X, K, Y, **args)
+        getattr(st, level)(tr(name, **values))  # st.success / st.error
     else:
         st.caption(tr("scatter_help") + (" " + tr("crop_help") if cropped else ""))
         st.plotly_chart(figs.scatter_walk(X, K, **args, labels=figs.walk_labels(lang)), key=key("walk_chart"),
@@ -122,7 +129,7 @@ if X is not None and K is not None and not problem:
     k_col.plotly_chart(figs.reads_figure(K, [(s.a, s.b) for s in terms], tr("lbl_reads_K"), lang),
                        key=key("reads_K"), width="stretch")
     out_col.plotly_chart(output_picker(Y, cell=(i, j), title=tr("lbl_output_click")), key=key("pick_chart"),
-                         on_select=pick_cell, selection_mode="points", width="stretch")
+                         on_select=widgets.pick_cell_callback(PAGE), selection_mode="points", width="stretch")
 
     st.subheader(tr("result"))
     st.dataframe(Y, key=key("result_table"))
@@ -133,20 +140,11 @@ if X is not None and K is not None and not problem:
             ss[VERIFIED] = tc.tf_check(X, K, stride, padding, output_padding, Y)
     if verdict := tc.verdict(ss.get(VERIFIED), tc.check_config(X, K, stride, padding, output_padding), Y):
         getattr(st, verdict[0])(t(verdict[1], lang, **verdict[2]))  # st.success / st.error / st.warning
-    widgets.code_expander(lang, lambda: tc.code(X, K, stride, padding, output_padding), key=state.key(PAGE, "code"))
+    widgets.code_expander(lang, lambda: tc.code(X, K, stride, padding, output_padding), key=key("code"))
 
 st.subheader(tr("checker_title"))
 st.caption(tr("checker_intro"))
-c1, c2, c3, c4 = st.columns(4)
-k = widgets.number(PAGE, PARAMS, "ck", tr("ck"), container=c1)
-s = widgets.number(PAGE, PARAMS, "cs", tr("cs"), container=c2)
-n = widgets.number(PAGE, PARAMS, "cn", tr("cn"), container=c3)
-kind = widgets.choice(PAGE, PARAMS, "cin", tr("cin"), container=c4, format_func=lambda v: tr(f"cin_{v}"))
-cb = tc.checkerboard(n, k, s, kind)
-titles = (tr("lbl_checker_out", H=cb.Y.shape[0], W=cb.Y.shape[1]), tr("lbl_checker_counts"))
-for col, fig, name in zip(st.columns(2), figs.checker_figures(cb, titles, lang), ("checker_out", "checker_counts")):
-    col.plotly_chart(fig, key=key(name), width="stretch")
-st.info(tc.checker_message(cb, lang))
+checkerboard_section()
 
 yourturn.your_turn(PAGE, lang)
 widgets.quiet_interrupted_animations()  # ▶ paused mid-animation (last: no gap)

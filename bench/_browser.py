@@ -86,6 +86,9 @@ WIDGETS = {
     "padding_stride": Widget("number", "padding.nh", "nh", 3, base=4),  # input rows: grid and output redraw
     "edges": Widget("slider", "edges.size", "size", 64),  # a synthetic picture's size: every chart redraws
     "training": Widget("number", "training.seed", "seed", 0, base=1),  # the run's seed (problem charts stay)
+    "transposed": Widget("number", "transposed.sh", "sh", 1),  # stride (rows), 1 <-> 2: every stamp redraws
+    "pooling": Widget("number", "pooling.pw", "pw", 2),  # the window's width, 2 <-> 3: walk, output, shift redraw
+    "groups": Widget("slider", "groups.cin", "cin", 4),  # input channels: diagram, example and table redraw
 }
 QUERIES = {"edges": "?image=disc"}  # the size slider is disabled on the chapter's fixed 6x8 picture
 

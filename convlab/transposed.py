@@ -24,7 +24,7 @@ from .text import t
 from .urlstate import Bool, Choice, Int, Matrix, matrix_text
 
 __all__ = ["D2L_X", "D2L_K", "PARAMS", "Preset", "PRESETS", "arguments", "config_problem", "Term", "terms",
-           "cell_sum", "terms_text", "corr_sum", "same_numbers", "GENERAL_LATEX", "formula_latex",
+           "cell_sum", "terms_text", "corr_sum", "same_numbers", "zeros_verdict", "GENERAL_LATEX", "formula_latex",
            "keras_valid_axes", "crop_values", "zero_values", "Checkerboard", "checkerboard", "checker_message",
            "code", "check_config", "tf_outputs", "tf_check", "verdict"]
 
@@ -188,6 +188,19 @@ def corr_sum(X, K, cell, *, stride=1, padding="valid", output_padding=None) -> s
     """
     v = convcore.transpose_as_corr(X, K, stride=stride, padding=padding, output_padding=output_padding)
     return window_sum(convcore.window_at(v.padded, v.kernel, *cell), v.kernel)
+
+
+def zeros_verdict(X, K, Y, *, stride=1, padding="valid", output_padding=None) -> tuple[str, str, dict]:
+    """``(level, text key, values)`` of the zero-insertion view's check: the same
+    numbers as the scatter's ``Y`` (success), or the largest difference (error).
+
+    >>> zeros_verdict(D2L_X, D2L_K, convcore.conv_transpose2d(D2L_X, D2L_K))
+    ('success', 'zeros_same', {'H': 3, 'W': 3, 'diff': '0'})
+    """
+    _, diff = same_numbers(X, K, Y, stride=stride, padding=padding, output_padding=output_padding)
+    if diff == 0:
+        return "success", "zeros_same", {"H": Y.shape[0], "W": Y.shape[1], "diff": f"{diff:g}"}
+    return "error", "zeros_differ", {"diff": f"{diff:.3g}"}
 
 
 def same_numbers(X, K, Y, *, stride=1, padding="valid", output_padding=None):

@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from convlab.fmt import quoted
+from convlab.stepper import picked_cell
 from convlab.text import t
 from convlab.urlstate import CellError, matrix_text, parse_cells, resize_cells, text_cells
 
@@ -126,6 +127,16 @@ if (!window.convlabQuietAnimations) {
 def quiet_interrupted_animations() -> None:
     """Let a plotly animation be interrupted without a page error (call on a page whose figures play)."""
     st.html(_QUIET_INTERRUPTED_ANIMATIONS, unsafe_allow_javascript=True, width="content")
+
+
+def pick_cell_callback(page: str):
+    """The output picker's ``on_select`` (a chart keyed ``<page>.pick_chart``):
+    the clicked cell becomes the page's ``i``, ``j``."""
+    def pick():
+        cell = picked_cell(st.session_state[state.key(page, "pick_chart")].selection.points)
+        if cell is not None:
+            st.session_state[state.key(page, "i")], st.session_state[state.key(page, "j")] = cell
+    return pick
 
 
 def lazy_expander(label: str, *, key: str):

@@ -99,13 +99,37 @@ def browser():
         b.close()
 
 
-@pytest.fixture
-def page(browser):
+@pytest.fixture(scope="session")
+def shared_context(browser):
+    """One browser context for the tests' pages: each test has its own tab (its own
+    Streamlit session), and Streamlit's JavaScript comes from the context's cache
+    after the first page instead of being fetched and compiled afresh every time."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    p = context.new_page()
-    p.set_default_timeout(30_000)
-    yield p
+    yield context
     context.close()
+
+
+def new_tab(context, width: int = 1400, height: int = 1000):
+    """A new tab of ``context`` (a new Streamlit session) at the given size."""
+    p = context.new_page()
+    p.set_viewport_size({"width": width, "height": height})
+    p.set_default_timeout(30_000)
+    return p
+
+
+@pytest.fixture
+def page(shared_context):
+    p = new_tab(shared_context)
+    yield p
+    p.close()
+
+
+def wait_charts(page, timeout: int = 60_000) -> None:
+    """Every plotly chart on the page has drawn (plotly draws after the script's run)."""
+    page.wait_for_function(
+        """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
+                 .every(c => c.querySelector('.main-svg'))""", timeout=timeout)
+    page.wait_for_timeout(300)
 
 
 def wait_idle(page) -> None:

@@ -5,7 +5,7 @@ top of each other)."""
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import ARTIFACTS, assert_no_exception, screenshot, wait_idle, wait_url
+from .conftest import new_tab, ARTIFACTS, assert_no_exception, screenshot, wait_idle, wait_url
 from .test_layout import MEASURE, overlapping
 
 pytestmark = pytest.mark.browser
@@ -59,10 +59,8 @@ def test_clicking_an_output_channel_follows_it(page, app_url):
 # test_layout checks the default view at both widths in both languages; this is the crowded one
 @pytest.mark.parametrize("lang, query", [("en", "&cin=8&cout=16&g=4&o=9")])  # 16 channels
 @pytest.mark.parametrize("width", [390])
-def test_the_page_fits_the_screen(browser, app_url, width, lang, query):
-    context = browser.new_context(viewport={"width": width, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(30_000)
+def test_the_page_fits_the_screen(shared_context, app_url, width, lang, query):
+    page = new_tab(shared_context, width, 900)
     try:
         open_groups(page, app_url, f"?lang={lang}{query}")
         page.wait_for_timeout(1500)  # plotly draws after the script's run
@@ -74,4 +72,4 @@ def test_the_page_fits_the_screen(browser, app_url, width, lang, query):
         page.wait_for_timeout(800)
         page.screenshot(path=str(ARTIFACTS / "groups" / f"layout_{lang}_{width}.png"), full_page=True)
     finally:
-        context.close()
+        page.close()

@@ -8,7 +8,7 @@ import pytest
 
 from convlab.nav import PAGES as NAV
 
-from .conftest import ARTIFACTS, assert_no_exception, wait_idle
+from .conftest import ARTIFACTS, assert_no_exception, new_tab, wait_charts, wait_idle
 
 pytestmark = pytest.mark.browser
 
@@ -51,36 +51,50 @@ def overlapping(boxes) -> list[tuple[str, str]]:
     return out
 
 
+def problems_at(page, slug: str, errors: list[str]) -> list[str]:
+    """What is wrong with the page as it is drawn now: too wide, past the edge, overlapping, console errors."""
+    wait_charts(page)
+    assert_no_exception(page)
+    m, problems = page.evaluate(MEASURE), []
+    where = f"{slug} at {m['vw']} px"
+    if m["docWidth"] > m["vw"] + 1 or m["mainWidth"] > m["mainClient"] + 1:
+        problems.append(f"{where}: page {m['docWidth']} / main {m['mainWidth']} px wide")
+    if m["wide"]:
+        problems.append(f"{where}: elements past the right edge: {m['wide'][:3]}")
+    if pairs := overlapping(m["boxes"]):
+        problems.append(f"{where}: overlapping {pairs[:3]}")
+    if own := [e for e in errors if not any(f in e for f in FOREIGN)]:
+        problems.append(f"{where}: console errors {own[:3]}")
+    return problems
+
+
+def full_screenshot(page, name: str, width: int) -> None:
+    """The whole page: Streamlit scrolls inside its own container, so a tall window shows it all."""
+    (ARTIFACTS / "layout").mkdir(parents=True, exist_ok=True)
+    page.set_viewport_size({"width": width, "height": 5000})
+    wait_charts(page)
+    page.screenshot(path=str(ARTIFACTS / "layout" / f"{name}_{width}.png"), full_page=True)
+
+
+@pytest.mark.parametrize("slug", PAGES)
 @pytest.mark.parametrize("lang", ["en", "zh"])
-@pytest.mark.parametrize("width,height", VIEWPORTS, ids=["phone", "laptop"])
-def test_pages_fit_the_screen_without_overlaps(browser, app_url, width, height, lang):
-    problems = []
-    for slug in PAGES:
-        context = browser.new_context(viewport={"width": width, "height": height})
-        page = context.new_page()
-        page.set_default_timeout(30_000)
-        errors = []
-        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.goto(f"{app_url}/{'' if slug == 'home' else slug}?lang={lang}")
-        wait_idle(page)
-        page.wait_for_timeout(1500)  # plotly draws after the script's run
-        assert_no_exception(page)
-        m = page.evaluate(MEASURE)
-        if m["docWidth"] > m["vw"] + 1 or m["mainWidth"] > m["mainClient"] + 1:
-            problems.append(f"{slug}: page {m['docWidth']} / main {m['mainWidth']} px wide on a {m['vw']} px screen")
-        if m["wide"]:
-            problems.append(f"{slug}: elements past the right edge: {m['wide'][:3]}")
-        if pairs := overlapping(m["boxes"]):
-            problems.append(f"{slug}: overlapping {pairs[:3]}")
-        own = [e for e in errors if not any(f in e for f in FOREIGN)]
-        if own:
-            problems.append(f"{slug}: console errors {own[:3]}")
-        (ARTIFACTS / "layout").mkdir(parents=True, exist_ok=True)
-        page.set_viewport_size({"width": width, "height": 5000})  # Streamlit scrolls inside its own container
-        page.wait_for_timeout(500)
-        page.screenshot(path=str(ARTIFACTS / "layout" / f"{slug}_{lang}_{width}.png"), full_page=True)
-        context.close()
+def test_pages_fit_the_screen_without_overlaps(shared_context, app_url, slug, lang):
+    """Opened on a phone (the sidebar closed, as a phone opens it), then the same page widened to a
+    laptop's 1280 px, where Streamlit opens the sidebar: one load for both sizes."""
+    (phone_w, phone_h), (laptop_w, laptop_h) = VIEWPORTS
+    page = new_tab(shared_context, phone_w, phone_h)
+    errors = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(f"{app_url}/{'' if slug == 'home' else slug}?lang={lang}")
+    wait_idle(page)
+    problems = problems_at(page, slug, errors)
+    full_screenshot(page, f"{slug}_{lang}", phone_w)
+    page.set_viewport_size({"width": laptop_w, "height": laptop_h})
+    page.locator('[data-testid="stSidebarCollapseButton"]').wait_for(state="attached")  # widened, Streamlit opens the menu
+    problems += problems_at(page, slug, errors)
+    full_screenshot(page, f"{slug}_{lang}", laptop_w)
+    page.close()
     assert not problems, "\n".join(problems)
 
 

@@ -3,7 +3,7 @@ stride figure), a Keras preset, the layer stack, and Chinese."""
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import assert_no_exception, screenshot, wait_idle, wait_url
+from .conftest import new_tab, assert_no_exception, screenshot, wait_idle, wait_url
 
 pytestmark = pytest.mark.browser
 
@@ -128,12 +128,10 @@ def open_and_draw(page, app_url, query: str) -> None:
 
 
 @pytest.fixture
-def phone(browser):
-    context = browser.new_context(viewport=PHONE)
-    p = context.new_page()
-    p.set_default_timeout(30_000)
+def phone(shared_context):
+    p = new_tab(shared_context, PHONE["width"], PHONE["height"])
     yield p
-    context.close()
+    p.close()
 
 
 PHONE_LINKS = [

@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
-from .conftest import ARTIFACTS, assert_no_exception, screenshot, wait_idle, wait_url
+from .conftest import new_tab, ARTIFACTS, assert_no_exception, screenshot, wait_idle, wait_url
 from .test_stepper import WALK_CLASHES
 
 pytestmark = pytest.mark.browser
@@ -86,10 +86,8 @@ SAME_AVG = "X=0,1,2,3;4,5,6,7;8,9,10,11;12,13,14,15&ph=3&pw=3&sh=2&sw=2&pad=same
 
 
 @pytest.mark.parametrize("lang, query, width", [("zh", "", 390), ("en", SAME_AVG, 390)])  # a phone is where they clash
-def test_walk_controls_titles_and_sum_do_not_overlap(browser, app_url, width, lang, query):
-    context = browser.new_context(viewport={"width": width, "height": 1600})
-    page = context.new_page()
-    page.set_default_timeout(30_000)
+def test_walk_controls_titles_and_sum_do_not_overlap(shared_context, app_url, width, lang, query):
+    page = new_tab(shared_context, width, 1600)
     try:
         open_pooling(page, f"{app_url}/pooling?lang={lang}&{query}")
         page.locator(".st-key-pooling-walk_chart .slider-group > .slider-label").wait_for(state="attached")
@@ -99,4 +97,4 @@ def test_walk_controls_titles_and_sum_do_not_overlap(browser, app_url, width, la
         assert page.evaluate("() => document.documentElement.scrollWidth <= innerWidth")
         shot(page, f"layout_{lang}_{'same_avg' if query else 'd2l'}_{width}")
     finally:
-        context.close()
+        page.close()

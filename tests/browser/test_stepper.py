@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
-from .conftest import assert_no_exception, choose, screenshot, wait_idle, wait_url
+from .conftest import new_tab, assert_no_exception, choose, screenshot, wait_idle, wait_url
 
 pytestmark = pytest.mark.browser
 
@@ -122,15 +122,13 @@ WALK_CLASHES = """() => {
 }"""
 
 
-def open_at(browser, url, width, height=1600):
-    context = browser.new_context(viewport={"width": width, "height": height})
-    page = context.new_page()
-    page.set_default_timeout(30_000)
+def open_at(context, url, width, height=1600):
+    page = new_tab(context, width, height)
     page.goto(url)
     wait_idle(page)
     assert_no_exception(page)
     page.locator(".st-key-stepper-walk_chart .slider-group > .slider-label").wait_for(state="attached")
-    return context, page
+    return page
 
 
 def wait_no_clashes(page):
@@ -143,14 +141,14 @@ def wait_no_clashes(page):
 
 @pytest.mark.parametrize("width", [1280, 390])
 @pytest.mark.parametrize("lang, query", [("en", ""), ("zh", ""), ("en", EDGE), ("zh", EDGE)])
-def test_walk_buttons_slider_sum_and_titles_do_not_overlap(browser, app_url, width, lang, query):
-    context, page = open_at(browser, f"{app_url}/stepper?lang={lang}&{query}", width)
+def test_walk_buttons_slider_sum_and_titles_do_not_overlap(shared_context, app_url, width, lang, query):
+    page = open_at(shared_context, f"{app_url}/stepper?lang={lang}&{query}", width)
     try:
         wait_no_clashes(page)
         if width == 390:
             screenshot(page, f"stepper_{lang}_{'edge' if query else 'seed'}_390")
     finally:
-        context.close()
+        page.close()
 
 
 AXIS_RANGES = """([chart, axes]) => {
@@ -168,10 +166,10 @@ def wait_ranges(page, chart, expected):
         pytest.fail(f"{chart}: {page.evaluate(AXIS_RANGES, [chart, list(expected)])} != {expected}")
 
 
-def test_axes_span_exactly_their_grids(browser, app_url):
+def test_axes_span_exactly_their_grids(shared_context, app_url):
     # the edge preset's 1x2 kernel on rows -0.5..0.5 (it was drawn on -3..3); the 14x14 output picker on its
     # own rows (it was drawn from -16 to 29)
-    context, page = open_at(browser, f"{app_url}/stepper?{EDGE}", 1280)
+    page = open_at(shared_context, f"{app_url}/stepper?{EDGE}", 1280)
     try:
         wait_ranges(page, "stepper-walk_chart", {"xaxis2": [-0.5, 1.5], "yaxis2": [0.5, -0.5],
                                                  "yaxis": [5.5, -0.5], "yaxis4": [5.5, -0.5]})
@@ -179,11 +177,11 @@ def test_axes_span_exactly_their_grids(browser, app_url):
         wait_idle(page)
         wait_ranges(page, "stepper-pick_chart", {"xaxis": [-0.5, 13.5], "yaxis": [13.5, -0.5]})
     finally:
-        context.close()
+        page.close()
 
 
-def test_input_editor_shows_the_chapters_image_whole(browser, app_url):
-    context, page = open_at(browser, f"{app_url}/stepper", 1280)
+def test_input_editor_shows_the_chapters_image_whole(shared_context, app_url):
+    page = open_at(shared_context, f"{app_url}/stepper", 1280)
     try:
         page.locator(".st-key-stepper-preset_edge button").click()
         wait_idle(page)
@@ -196,12 +194,12 @@ def test_input_editor_shows_the_chapters_image_whole(browser, app_url):
                        return s && s.clientWidth > 0 && s.scrollWidth <= s.clientWidth
                            && s.scrollHeight <= s.clientHeight; }""", timeout=15_000)
     finally:
-        context.close()
+        page.close()
 
 
-def test_a_long_walk_plays(browser, app_url):
+def test_a_long_walk_plays(shared_context, app_url):
     # 196 window positions: the frames cover the steps around the chosen cell, and ▶ plays them
-    context, page = open_at(browser, f"{app_url}/stepper?X={BIG_X}&K=1&ph=1&pw=1&i=7&j=3", 1280)
+    page = open_at(shared_context, f"{app_url}/stepper?X={BIG_X}&K=1&ph=1&pw=1&i=7&j=3", 1280)
     try:
         page.get_by_text("This walk has 196 steps").wait_for()
         expect(walk_title(page)).to_have_text(re.compile(r"^step 102/196"))
@@ -210,7 +208,7 @@ def test_a_long_walk_plays(browser, app_url):
         expect(walk_title(page)).to_have_text(re.compile(r"^step \d+/196Y\[\d+, \d+\] = "))
         assert_no_exception(page)
     finally:
-        context.close()
+        page.close()
 
 
 def test_reflect_padding_shows_copies_and_says_where_they_come_from(page, app_url):

@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
-from .conftest import ARTIFACTS, assert_no_exception, wait_idle, wait_url
+from .conftest import new_tab, ARTIFACTS, assert_no_exception, wait_idle, wait_url
 from .test_stepper import WALK_CLASHES
 
 pytestmark = pytest.mark.browser
@@ -67,10 +67,8 @@ def test_click_a_cell_then_the_zero_insertion_view(page, app_url):
 
 
 @pytest.mark.parametrize("lang, query", [("en", ""), ("zh", "pad=same&X=1,2;3,4&K=1,1,1;1,1,1;1,1,1&sh=2&sw=2")])
-def test_phone_width_without_overlaps(browser, app_url, lang, query):
-    context = browser.new_context(viewport={"width": 390, "height": 1600})
-    page = context.new_page()
-    page.set_default_timeout(30_000)
+def test_phone_width_without_overlaps(shared_context, app_url, lang, query):
+    page = new_tab(shared_context, 390, 1600)
     try:
         page.goto(f"{app_url}/transposed?lang={lang}&{query}")
         wait_idle(page)
@@ -89,4 +87,4 @@ def test_phone_width_without_overlaps(browser, app_url, lang, query):
         OUT.mkdir(parents=True, exist_ok=True)
         walk.screenshot(path=str(OUT / f"phone_walk_{lang}.png"))
     finally:
-        context.close()
+        page.close()
