@@ -104,7 +104,7 @@ else:
 if seed_lines := cs.seed_lines(cfg):
     with st.container(border=True):
         st.markdown(tr("seed_values"))
-        st.code("\n".join(seed_lines), language=None)
+        st.text("\n".join(seed_lines))  # plain monospace: st.code would load a syntax highlighter
 widgets.code_expander(lang, lambda: cs.code_snippets(*cfg.args), key=state.key(PAGE, "code"))
 
 st.subheader(tr("keras_title"))

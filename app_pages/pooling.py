@@ -119,5 +119,4 @@ st.markdown(tr("shift_intro"))
 shift_section(size, stride, pad, mode, ph, pw, sh, sw)
 
 yourturn.your_turn(PAGE, lang)
-widgets.quiet_interrupted_animations()  # ▶ paused mid-animation (last: no gap)
 state.sync(PAGE, PARAMS)

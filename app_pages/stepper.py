@@ -135,5 +135,4 @@ if shape is not None:
                           key=state.key(PAGE, "code"))
 
 yourturn.your_turn(PAGE, lang)
-widgets.quiet_interrupted_animations()  # ▶ paused, or a preset pressed while it plays (last: no gap)
 state.sync(PAGE, PARAMS)

@@ -147,5 +147,4 @@ st.caption(tr("checker_intro"))
 checkerboard_section()
 
 yourturn.your_turn(PAGE, lang)
-widgets.quiet_interrupted_animations()  # ▶ paused mid-animation (last: no gap)
 state.sync(PAGE, PARAMS)

@@ -125,7 +125,8 @@ if (!window.convlabQuietAnimations) {
 
 
 def quiet_interrupted_animations() -> None:
-    """Let a plotly animation be interrupted without a page error (call on a page whose figures play)."""
+    """Let a plotly animation be interrupted without a page error. app.py calls it in the sidebar on every
+    run: there its element arrives first, so the browser loads its code early rather than last on a page."""
     st.html(_QUIET_INTERRUPTED_ANIMATIONS, unsafe_allow_javascript=True, width="content")
 
 

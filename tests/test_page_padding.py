@@ -93,7 +93,7 @@ def test_default_is_the_seeds_stride_figure(at_default):
     latex = " ".join(e.value for e in at.latex)
     assert r"\lfloor (n_h - k_h + p_h + s_h)/s_h \rfloor" in latex and r"\frac{3 - 2 + 2 + 3}{3}" in latex
     tests.conftest.open_expander(at, "padding.code")  # the code is built when its expander opens
-    code = " ".join(c.value for c in at.code)
+    code = " ".join([c.value for c in at.code] + [x.value for x in at.text])  # the code, and the chapter's lines
     assert "0×0 + 0×1 + 1×2 + 2×3 = 8" in code and "0×0 + 6×1 + 0×2 + 0×3 = 6" in code
     assert "strides=[3, 2]" in code and "convcore.corr2d(X, K, padding=1, stride=(3, 2))" in code
     assert not messages(at, "error") and not messages(at, "warning")

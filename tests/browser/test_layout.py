@@ -73,6 +73,7 @@ def full_screenshot(page, name: str, width: int) -> None:
     (ARTIFACTS / "layout").mkdir(parents=True, exist_ok=True)
     page.set_viewport_size({"width": width, "height": 5000})
     wait_charts(page)
+    page.wait_for_timeout(1500)  # charts that were below the fold paint only once they come into view
     page.screenshot(path=str(ARTIFACTS / "layout" / f"{name}_{width}.png"), full_page=True)
 
 
