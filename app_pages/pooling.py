@@ -24,7 +24,7 @@ def apply_preset(name):
     st.session_state.update({state.key(PAGE, p): v for p, v in preset.values().items()})
 
 
-@st.fragment
+@state.fragment(PAGE, PARAMS)
 def shift_section(size, stride, pad, mode, ph, pw, sh, sw):
     """A section of its own: moving the slider reruns it alone, not the walk above."""
     d = widgets.slider(PAGE, PARAMS, "shift", tr("shift"), help=tr("shift_help"))
@@ -37,7 +37,6 @@ def shift_section(size, stride, pad, mode, ph, pw, sh, sw):
     if d:
         st.markdown(tr("shift_counts", **values))
     getattr(st, level)(t(key, lang, **values))  # st.info / st.success / st.warning
-    state.sync(PAGE, PARAMS)  # a fragment's rerun writes the link too
 
 
 lang = state.lang()

@@ -31,7 +31,7 @@ def apply_preset(name):
     ss.update({key(p): v for p, v in preset.values().items()})
 
 
-@st.fragment
+@state.fragment(PAGE, PARAMS)
 def checkerboard_section():
     """A section of its own: its controls rerun it alone, not the walk above."""
     c1, c2, c3, c4 = st.columns(4)
@@ -44,7 +44,6 @@ def checkerboard_section():
     for col, fig, name in zip(st.columns(2), figs.checker_figures(cb, titles, lang), ("checker_out", "checker_counts")):
         col.plotly_chart(fig, key=key(name), width="stretch")
     st.info(tc.checker_message(cb, lang))
-    state.sync(PAGE, PARAMS)  # a fragment's rerun writes the link too
 
 
 lang = state.lang()

@@ -12,6 +12,7 @@ Importing this module (the app does, on every run) also installs
 """
 from __future__ import annotations
 
+import functools
 import sys
 
 import streamlit as st
@@ -120,3 +121,18 @@ def sync(page: str, params: dict[str, Param]) -> None:
         wanted["lang"] = lang()
     if dict(st.query_params) != wanted:
         st.query_params.from_dict(wanted)
+
+
+def fragment(page: str, params: dict[str, Param]):
+    """``@st.fragment`` for a page section whose widgets own some of the page's
+    parameters: its controls rerun the section alone, and the section then
+    writes the link (:func:`sync`), which the page's own last line does not
+    see on a fragment's rerun."""
+    def wrap(section):
+        @st.fragment
+        @functools.wraps(section)
+        def run(*args, **kwargs):
+            section(*args, **kwargs)
+            sync(page, params)
+        return run
+    return wrap

@@ -5,7 +5,7 @@ top of each other)."""
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import new_tab, ARTIFACTS, assert_no_exception, screenshot, wait_idle, wait_url
+from .conftest import new_tab, wait_charts, ARTIFACTS, assert_no_exception, screenshot, wait_idle, wait_url
 from .test_layout import MEASURE, overlapping
 
 pytestmark = pytest.mark.browser
@@ -63,7 +63,7 @@ def test_the_page_fits_the_screen(shared_context, app_url, width, lang, query):
     page = new_tab(shared_context, width, 900)
     try:
         open_groups(page, app_url, f"?lang={lang}{query}")
-        page.wait_for_timeout(1500)  # plotly draws after the script's run
+        wait_charts(page)  # plotly draws after the script's run
         m = page.evaluate(MEASURE)
         assert m["docWidth"] <= m["vw"] + 1 and m["mainWidth"] <= m["mainClient"] + 1, m
         assert not m["wide"], m["wide"]
